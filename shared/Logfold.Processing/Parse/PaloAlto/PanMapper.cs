@@ -225,6 +225,9 @@ internal static class PanMapper
         doc.Add(Ecs.RelatedHosts, doc.GetString(PanDstHost));
         doc.Add(Ecs.RelatedHosts, doc.GetString(PanSrcHost));
 
+        NormalizeMac(doc, PanSrcMac);
+        NormalizeMac(doc, PanDstMac);
+
         // NAT fields when no translation was done.
         RemoveUntranslated(doc, Ecs.SourceNatIp, Ecs.SourceNatPort);
         RemoveUntranslated(doc, Ecs.DestinationNatIp, Ecs.DestinationNatPort);
@@ -236,6 +239,21 @@ internal static class PanMapper
     private static readonly FieldPath PanFileHash = FieldPath.Of("panw.panos.file.hash");
     private static readonly FieldPath PanUrlCategoryList = FieldPath.Of("panw.panos.url_category_list");
     private static readonly FieldPath PanHttp2 = FieldPath.Of("panw.panos.http2_connection");
+
+    private static readonly FieldPath PanPcapId = FieldPath.Of("panw.panos.network.pcap_id");
+    private static readonly FieldPath PanSrcMac = FieldPath.Of("panw.panos.src.mac");
+    private static readonly FieldPath PanDstMac = FieldPath.Of("panw.panos.dst.mac");
+
+    private static void NormalizeMac(EcsDocument doc, FieldPath path)
+    {
+        if (doc.GetString(path) is { } mac)
+        {
+            doc.Set(path, Mac(mac));
+        }
+    }
+
+    /// <summary>Writes a MAC address the ECS way: upper case, '-' separated.</summary>
+    public static string Mac(string mac) => mac.Replace(':', '-').Replace('.', '-').ToUpperInvariant();
 
     private static void AddUsers(EcsDocument doc, FieldPath path)
     {
@@ -489,6 +507,11 @@ internal static class PanMapper
         doc.Set(Ecs.UserAgentOriginal, r.Str(46));
         Http2(r, 77, doc);
         doc.Add(Ecs.RelatedHash, doc.GetString(PanFileHash));
+
+        if (doc.GetString(PanPcapId) == "0")
+        {
+            doc.Remove(PanPcapId);
+        }
 
         ThreatName(r.Str(32), doc);
         Misc(r.Raw(SubType), r.Str(31), doc);
@@ -794,7 +817,7 @@ internal static class PanMapper
         var mac = r.Str(29);
         if (mac is not null)
         {
-            doc.Set(PanFields.HostMac, mac.Replace(':', '-').Replace('.', '-').ToUpperInvariant());
+            doc.Set(PanFields.HostMac, Mac(mac));
         }
 
         doc.Set(Ecs.HostName, r.Str(9)?.ToLowerInvariant());
