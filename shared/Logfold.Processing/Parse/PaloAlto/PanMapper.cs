@@ -225,6 +225,7 @@ internal static class PanMapper
         doc.Add(Ecs.RelatedHosts, doc.GetString(PanDstHost));
         doc.Add(Ecs.RelatedHosts, doc.GetString(PanSrcHost));
 
+        CommunityIds(doc);
         NormalizeMac(doc, PanSrcMac);
         NormalizeMac(doc, PanDstMac);
 
@@ -243,6 +244,31 @@ internal static class PanMapper
     private static readonly FieldPath PanPcapId = FieldPath.Of("panw.panos.network.pcap_id");
     private static readonly FieldPath PanSrcMac = FieldPath.Of("panw.panos.src.mac");
     private static readonly FieldPath PanDstMac = FieldPath.Of("panw.panos.dst.mac");
+
+    // network.community_id for the flow, plus the NAT flow's ID when the firewall translated it.
+    private static void CommunityIds(EcsDocument doc)
+    {
+        var transport = doc.GetString(Ecs.NetworkTransport);
+        if (transport is null)
+        {
+            return;
+        }
+
+        var flow = PanCommunityId.Compute(doc.GetString(Ecs.SourceIp), doc.GetLong(Ecs.SourcePort) ?? 0,
+            doc.GetString(Ecs.DestinationIp), doc.GetLong(Ecs.DestinationPort) ?? 0, transport);
+        var nat = PanCommunityId.Compute(doc.GetString(Ecs.SourceNatIp), doc.GetLong(Ecs.SourceNatPort) ?? 0,
+            doc.GetString(Ecs.DestinationNatIp), doc.GetLong(Ecs.DestinationNatPort) ?? 0, transport);
+        doc.Set(PanFields.NatCommunityId, nat);
+        if (flow is not null && nat is not null && flow != nat)
+        {
+            doc.Add(Ecs.NetworkCommunityId, flow);
+            doc.Add(Ecs.NetworkCommunityId, nat);
+        }
+        else
+        {
+            doc.Set(Ecs.NetworkCommunityId, flow ?? nat);
+        }
+    }
 
     private static void NormalizeMac(EcsDocument doc, FieldPath path)
     {
