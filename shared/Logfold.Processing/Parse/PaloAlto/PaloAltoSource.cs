@@ -33,13 +33,19 @@ public sealed class PaloAltoSource : ISourceModule
             return 0;
         }
 
+        // CEF/LEEF first: their extensions may hold text that looks like a CSV time.
+        if (PanCef.Locate(raw, out _) != PanCef.Format.None)
+        {
+            return SignatureScore;
+        }
+
         var csv = LocateCsv(raw, out _, out var typeKnown);
         if (csv >= 0)
         {
             return typeKnown ? SignatureScore : ShapeOnlyScore;
         }
 
-        return PanCef.Locate(raw, out _) != PanCef.Format.None ? SignatureScore : 0;
+        return 0;
     }
 
     /// <inheritdoc />
@@ -48,17 +54,17 @@ public sealed class PaloAltoSource : ISourceModule
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(doc);
         raw = raw.TrimEnd("\r\n "u8);
-        var start = LocateCsv(raw, out var dateComma, out _);
-        if (start >= 0)
-        {
-            return NormalizeCsv(raw, start, dateComma, context, doc);
-        }
-
         var format = PanCef.Locate(raw, out var payload);
         if (format != PanCef.Format.None)
         {
             Header(raw[..payload], context, doc, null);
             return PanCef.Normalize(raw[payload..], format, context, doc);
+        }
+
+        var start = LocateCsv(raw, out var dateComma, out _);
+        if (start >= 0)
+        {
+            return NormalizeCsv(raw, start, dateComma, context, doc);
         }
 
         return ParseResult.Fail("not_panos", "No PAN-OS CSV header (FUTURE_USE,receive time,serial,type), CEF or LEEF signature was found.");

@@ -103,7 +103,7 @@ internal static class PanCef
     public static Format Locate(ReadOnlySpan<byte> raw, out int start)
     {
         start = -1;
-        var window = raw[..Math.Min(raw.Length, 400)];
+        var window = raw[..Math.Min(raw.Length, 360)];
         var vendor = window.IndexOf("|Palo Alto Networks|"u8);
         if (vendor < 0)
         {
