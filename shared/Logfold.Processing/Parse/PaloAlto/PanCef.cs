@@ -194,7 +194,7 @@ internal static class PanCef
         };
 
         // Decode the mapped values into one scratch buffer and point the columns at them.
-        var buffer = ArrayPool<byte>.Shared.Rent(payload.Length + 64);
+        var buffer = ArrayPool<byte>.Shared.Rent((payload.Length * 2) + 64);
         try
         {
             Span<Range> columns = stackalloc Range[PanCsv.MaxColumns];
