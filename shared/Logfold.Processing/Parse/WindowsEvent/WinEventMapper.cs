@@ -173,8 +173,10 @@ internal static class WinEventMapper
         }
 
         doc.Set(WinFields.Level, level);
-        doc.Set(WinFields.Opcode, rec.Opcode);
-        doc.Set(WinFields.Task, rec.Task);
+        // Winlogbeat renders opcode 0 as "Info" and Security task numbers as their audit subcategory names.
+        doc.Set(WinFields.Opcode, rec.Opcode == "0" ? "Info" : rec.Opcode);
+        doc.Set(WinFields.Task, rec.Task is not null && WinEventTables.SecurityTasks.TryGetValue(rec.Task, out var taskName) &&
+            rec.ProviderName is SecurityAuditing ? taskName : rec.Task);
         if (rec.Version is { } version)
         {
             doc.Set(WinFields.Version, version);
@@ -206,11 +208,20 @@ internal static class WinEventMapper
         if (rec.Data.Count > 0)
         {
             var map = doc.Map(rec.DataIsUserData ? WinFields.UserData : WinFields.EventData);
+
+            // Elastic splits the privilege list of these Security events into an array.
+            var splitPrivileges = !isSysmon && rec.EventId is 4672 or 4673 or 4674 or 4741 or 4742 or 4743;
             foreach (var kv in rec.Data)
             {
                 // Sysmon's pipeline drops empty values, dashes and the all-zero GUID; Security keeps them.
                 if (isSysmon && (kv.Value.Length == 0 || kv.Value == "-" || kv.Value == "{00000000-0000-0000-0000-000000000000}"))
                 {
+                    continue;
+                }
+
+                if (splitPrivileges && kv.Key == "PrivilegeList" && kv.Value != "-")
+                {
+                    map.Set(kv.Key, FieldValue.OfArray(SplitWhitespace(kv.Value)));
                     continue;
                 }
 
@@ -288,6 +299,12 @@ internal static class WinEventMapper
 
     private static string? Level(WinRecord rec)
     {
+        // NXLog rates audit failures as ERROR; the event itself is logged at level 0 (information).
+        if (rec.LevelValue is null && rec.EventType is "AUDIT_SUCCESS" or "AUDIT_FAILURE")
+        {
+            return "information";
+        }
+
         if (rec.LevelText is { Length: > 0 } text)
         {
             return text switch
@@ -629,7 +646,7 @@ internal static class WinEventMapper
             Hashes(hashes, processHashes, fileHashes, doc);
         }
 
-        // Process fields: the first present source wins, in the pipeline's order (later renames overwrite).
+        // Process fields: renames keep the first present source; conversions (pids) keep the last.
         SetIf(doc, Ecs.ProcessEntityId, rec, "ProcessGuid", "SourceProcessGuid", "SourceProcessGUID");
         SetLongIf(doc, Ecs.ProcessPid, rec, "ProcessId", "SourceProcessId");
         SetLongIf(doc, Ecs.ProcessThreadId, rec, "SourceThreadId");
@@ -832,16 +849,16 @@ internal static class WinEventMapper
 
     private static void SetIf(EcsDocument doc, FieldPath path, WinRecord rec, string a, string? b = null, string? c = null)
     {
-        // Later names win, as successive renames in the pipeline would.
+        // The first present name wins, as Elastic's rename processors do (a rename onto an existing field fails).
         var v = Value(rec.Get(a));
-        if (b is not null && Value(rec.Get(b)) is { } vb)
+        if (v is null && b is not null)
         {
-            v = vb;
+            v = Value(rec.Get(b));
         }
 
-        if (c is not null && Value(rec.Get(c)) is { } vc)
+        if (v is null && c is not null)
         {
-            v = vc;
+            v = Value(rec.Get(c));
         }
 
         if (v is not null && v != "{00000000-0000-0000-0000-000000000000}")
@@ -867,6 +884,27 @@ internal static class WinEventMapper
         {
             doc.Set(path, v);
         }
+    }
+
+    private static List<string> SplitWhitespace(string s)
+    {
+        var list = new List<string>(8);
+        var start = -1;
+        for (var i = 0; i <= s.Length; i++)
+        {
+            var ws = i == s.Length || char.IsWhiteSpace(s[i]);
+            if (ws && start >= 0)
+            {
+                list.Add(s[start..i]);
+                start = -1;
+            }
+            else if (!ws && start < 0)
+            {
+                start = i;
+            }
+        }
+
+        return list;
     }
 
     /// <summary>Null for empty values and the Windows "-" placeholder.</summary>

@@ -310,6 +310,16 @@ internal static class WinJsonReader
 
                 return false;
             case "Severity":
+                rec.LevelText ??= value switch
+                {
+                    "INFO" => "information",
+                    "WARNING" => "warning",
+                    "ERROR" => "error",
+                    "CRITICAL" => "critical",
+                    "DEBUG" => "verbose",
+                    _ => null,
+                };
+                return true;
             case "SeverityValue":
             case "OpcodeValue":
             case "SourceModuleName":
