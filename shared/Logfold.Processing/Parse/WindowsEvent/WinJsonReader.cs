@@ -117,8 +117,8 @@ internal static class WinJsonReader
                 return "truncated";
             }
 
-            // Nothing may follow the object.
-            if (reader.Read())
+            // Nothing but whitespace may follow the object.
+            if (!json[(int)reader.BytesConsumed..].Trim(" \t\r\n"u8).IsEmpty)
             {
                 message = "Unexpected data after the JSON object.";
                 return "invalid_json";
@@ -150,7 +150,9 @@ internal static class WinJsonReader
         catch (JsonException ex)
         {
             message = "The event is not valid JSON: " + ex.Message;
-            return reader.BytesConsumed >= json.Length - 1 || ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) ? "truncated" : "invalid_json";
+            var truncated = ex.Message.Contains("end of data", StringComparison.OrdinalIgnoreCase) ||
+                            ex.Message.Contains("depth to be zero", StringComparison.OrdinalIgnoreCase);
+            return truncated ? "truncated" : "invalid_json";
         }
         catch (InvalidOperationException ex)
         {
