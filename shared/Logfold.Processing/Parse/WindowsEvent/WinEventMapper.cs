@@ -926,6 +926,7 @@ internal static class WinEventMapper
     // Elastic's 4688 split: whitespace outside double quotes separates arguments; quotes are kept.
     private static void SplitSimple(string cmd, FieldPath into, EcsDocument doc)
     {
+        var args = new List<string>(8);
         var start = 0;
         var inQuote = false;
         for (var i = 0; i < cmd.Length; i++)
@@ -937,20 +938,25 @@ internal static class WinEventMapper
 
             if (char.IsWhiteSpace(cmd[i]) && !inQuote)
             {
-                doc.Add(into, cmd[start..i]);
+                AddArg(args, cmd[start..i]);
                 start = i + 1;
             }
             else if (i == cmd.Length - 1)
             {
-                doc.Add(into, cmd[start..]);
+                AddArg(args, cmd[start..]);
             }
+        }
+
+        if (args.Count > 0)
+        {
+            doc.Set(into, FieldValue.OfArray(args));
         }
     }
 
     // Windows CommandLineToArgvW rules (as Elastic's Sysmon pipeline implements them). Returns the count.
     private static int SplitArgv(string cmd, FieldPath into, EcsDocument doc)
     {
-        var count = 0;
+        var args = new List<string>(8);
         var sb = new System.Text.StringBuilder();
         var i = 0;
         while (i < cmd.Length)
@@ -1010,17 +1016,23 @@ internal static class WinEventMapper
             }
 
             sb.Append('\\', slashes);
-            count++;
-            AddArg(doc, into, sb.ToString());
+            AddArg(args, sb.ToString());
         }
 
-        return count;
+        if (args.Count > 0)
+        {
+            doc.Set(into, FieldValue.OfArray(args));
+        }
+
+        return args.Count;
     }
 
-    private static void AddArg(EcsDocument doc, FieldPath into, string arg)
+    // Arguments are a plain list: duplicates are kept (EcsDocument.Add would drop them); empty strings are not.
+    private static void AddArg(List<string> args, string arg)
     {
-        // EcsDocument.Add drops empty strings and duplicates; ECS args are a plain list, so duplicates are rare
-        // enough (flags repeated verbatim) that the loss is accepted and documented.
-        doc.Add(into, arg);
+        if (arg.Length > 0)
+        {
+            args.Add(arg);
+        }
     }
 }

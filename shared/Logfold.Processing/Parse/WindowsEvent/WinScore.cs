@@ -58,6 +58,11 @@ internal static class WinScore
         }
 
         var head = body[..Math.Min(body.Length, 512)];
+        if (IsWebAccessLog(head))
+        {
+            return 0.5;
+        }
+
         if (head.IndexOf("schemas.microsoft.com/win/2004/08/events/event"u8) >= 0)
         {
             return 0.98;
@@ -66,8 +71,17 @@ internal static class WinScore
         return head.IndexOf("<System>"u8) >= 0 || head.IndexOf("<System "u8) >= 0 ? 0.93 : 0.5;
     }
 
+    // IIS can log requests to the Event Log (Microsoft-IIS-Logging/Logs); those are web access logs, which
+    // belong to an IIS module, not to this one.
+    private static bool IsWebAccessLog(ReadOnlySpan<byte> s) => s.IndexOf("Microsoft-Windows-IIS-Logging"u8) >= 0;
+
     private static double ScoreJson(ReadOnlySpan<byte> body)
     {
+        if (IsWebAccessLog(body))
+        {
+            return 0.5;
+        }
+
         // Winlogbeat / Elastic Agent.
         if (body.IndexOf("\"winlog\":{"u8) >= 0 || body.IndexOf("\"winlog\": {"u8) >= 0)
         {

@@ -78,6 +78,15 @@ public sealed class WindowsEventScoreTests
     }
 
     [Fact]
+    public void Score_IisRequestLoggedToEventLog_IsLeftForAWebModule()
+    {
+        var line = "<Event xmlns=\"http://schemas.microsoft.com/win/2004/08/events/event\"><System><Provider Name=\"Microsoft-Windows-IIS-Logging\"/>" +
+                   "<EventID>6200</EventID><Channel>Microsoft-IIS-Logging/Logs</Channel></System><EventData><Data Name=\"cs-method\">GET</Data></EventData></Event>";
+
+        Assert.True(Source.Score(Encoding.UTF8.GetBytes(line)) < 0.90);
+    }
+
+    [Fact]
     public void Score_PartialNxLogWithoutProvider_IsBelowThreshold()
     {
         // A flat object with an EventID but no provider, channel or host could be anything.
