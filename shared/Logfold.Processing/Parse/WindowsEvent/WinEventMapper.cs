@@ -730,11 +730,7 @@ internal static class WinEventMapper
         // Registry fields (12, 13, 14).
         if (id is 12 or 13 or 14 && Value(rec.Get("TargetObject")) is { } target)
         {
-            doc.Set(WinFields.RegistryPath, target);
-            if (id == 13 && Value(rec.Get("Details")) is { } details)
-            {
-                doc.Add(WinFields.RegistryDataStrings, details);
-            }
+            Registry(target, Value(rec.Get("Details")), doc);
         }
 
         // Network fields.
@@ -801,6 +797,85 @@ internal static class WinEventMapper
         {
             doc.Add(Ecs.RelatedIp, dip);
         }
+    }
+
+    private static void Registry(string path, string? details, EcsDocument doc)
+    {
+        doc.Set(WinFields.RegistryPath, path);
+        var first = path.IndexOf('\\', StringComparison.Ordinal);
+        var hive = RegistryHive(first < 0 ? path : path[..first]);
+        if (hive is not null)
+        {
+            doc.Set(WinFields.RegistryHive, hive);
+            if (first >= 0 && first + 1 < path.Length)
+            {
+                doc.Set(WinFields.RegistryKey, path[(first + 1)..]);
+            }
+        }
+
+        var last = path.LastIndexOf('\\');
+        doc.Set(WinFields.RegistryValue, last >= 0 ? path[(last + 1)..] : path);
+        if (details is null)
+        {
+            return;
+        }
+
+        // "DWORD (0x0000006c)", "QWORD (0x00000000-0x00000001)", "Binary Data", or a string value.
+        string data;
+        string type;
+        if (TryHexInParens(details, "DWORD (", out var dword, out _))
+        {
+            (data, type) = (dword.ToString(CultureInfo.InvariantCulture), "SZ_DWORD");
+        }
+        else if (TryHexInParens(details, "QWORD (", out var high, out var low))
+        {
+            // Elastic combines the halves as (high << 8) + low; kept for agreement with its output.
+            (data, type) = (((high << 8) + low).ToString(CultureInfo.InvariantCulture), "SZ_QWORD");
+        }
+        else if (details == "Binary Data")
+        {
+            (data, type) = (details, "REG_BINARY");
+        }
+        else
+        {
+            (data, type) = (details, "REG_SZ");
+        }
+
+        doc.Add(WinFields.RegistryDataStrings, data);
+        doc.Set(WinFields.RegistryDataType, type);
+    }
+
+    private static string? RegistryHive(string root) => root.ToUpperInvariant() switch
+    {
+        "HKEY_CLASSES_ROOT" or "HKCR" => "HKCR",
+        "HKEY_CURRENT_CONFIG" or "HKCC" => "HKCC",
+        "HKEY_CURRENT_USER" or "HKCU" => "HKCU",
+        "HKEY_DYN_DATA" or "HKDD" => "HKDD",
+        "HKEY_LOCAL_MACHINE" or "HKLM" => "HKLM",
+        "HKEY_PERFORMANCE_DATA" or "HKPD" => "HKPD",
+        "HKEY_USERS" or "HKU" => "HKU",
+        _ => null,
+    };
+
+    // Parses "PREFIX0xXXXXXXXX)" (one value) or "PREFIX0xXXXXXXXX-0xXXXXXXXX)" (two values).
+    private static bool TryHexInParens(string s, string prefix, out long first, out long second)
+    {
+        first = 0;
+        second = 0;
+        if (!s.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) || !s.EndsWith(')'))
+        {
+            return false;
+        }
+
+        var body = s.AsSpan(prefix.Length, s.Length - prefix.Length - 1);
+        var dash = body.IndexOf('-');
+        if (dash < 0)
+        {
+            return prefix[0] == 'D' && body.Length == 10 && WinText.TryParseLong(body, out first);
+        }
+
+        return prefix[0] == 'Q' && dash == 10 && body.Length == 21 &&
+               WinText.TryParseLong(body[..dash], out first) && WinText.TryParseLong(body[(dash + 1)..], out second);
     }
 
     private static void Hashes(string hashes, bool processHashes, bool fileHashes, EcsDocument doc)

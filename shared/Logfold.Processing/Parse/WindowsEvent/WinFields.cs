@@ -66,6 +66,7 @@ internal static class WinFields
     public static readonly FieldPath RegistryKey = FieldPath.Of("registry.key");
     public static readonly FieldPath RegistryHive = FieldPath.Of("registry.hive");
     public static readonly FieldPath RegistryDataStrings = FieldPath.Of("registry.data.strings");
+    public static readonly FieldPath RegistryDataType = FieldPath.Of("registry.data.type");
     public static readonly FieldPath ServiceName = FieldPath.Of("service.name");
     public static readonly FieldPath ServiceType = FieldPath.Of("service.type");
 }
