@@ -29,7 +29,24 @@ internal static class AuthMessages
             return true;
         }
 
-        return SshLogin(m, doc) || SshUserFrom(m, doc) || SshDisconnect(m, doc);
+        if (SshLogin(m, doc) || SshUserFrom(m, doc) || SshDisconnect(m, doc))
+        {
+            return true;
+        }
+
+        // "input_userauth_request: invalid user bob [preauth]" and similar: keep the user name.
+        var invalid = m.IndexOf("invalid user "u8);
+        if (invalid >= 0)
+        {
+            var user = Word(m[(invalid + 13)..]);
+            if (!user.IsEmpty && user[0] != (byte)'[')
+            {
+                doc.Set(Ecs.UserName, Str(user));
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "%{event} %{method} for (invalid user )?%{user} from %{host} port %{port} ssh2(: %{signature})?"
@@ -198,8 +215,13 @@ internal static class AuthMessages
         SetSource(host, doc);
         SetPortAfter(rest[host.Length..], doc);
         doc.Set(Ecs.EventAction, "ssh_disconnect");
-        doc.Add(Ecs.EventCategory, "session");
-        doc.Add(Ecs.EventType, "end");
+        if (rest.IndexOf("[preauth]"u8) < 0)
+        {
+            // A session existed only when the peer got past authentication.
+            doc.Add(Ecs.EventCategory, "session");
+            doc.Add(Ecs.EventType, "end");
+        }
+
         return rest;
     }
 
@@ -596,10 +618,10 @@ internal static class AuthMessages
             }
         }
 
-        ReadOnlySpan<byte> forUser = default, byUser = default, byUid = default, quotedUser = default, pamUser = default, rhost = default;
+        ReadOnlySpan<byte> forUser = default, forUid = default, byUser = default, byUid = default, quotedUser = default, pamUser = default, rhost = default;
         if (!faillock && !chkpwd)
         {
-            PamUsers(m, ref forUser, ref byUser, ref byUid, ref quotedUser);
+            PamUsers(m, ref forUser, ref forUid, ref byUser, ref byUid, ref quotedUser);
         }
         else
         {
@@ -693,19 +715,26 @@ internal static class AuthMessages
             doc.Set(Ecs.EventAction, "logged-off");
         }
 
+        // "session opened for user root(uid=0) by alice(uid=1000)": alice acts, root is the effective user.
+        // Elastic copies the "by" uid even when the "by" name is empty; here each uid stays with its own name.
         if (!byUser.IsEmpty && !doc.Has(Ecs.UserName))
         {
             doc.Set(Ecs.UserName, Str(byUser));
-        }
-
-        if (!byUid.IsEmpty && !doc.Has(Ecs.UserId))
-        {
             doc.Set(Ecs.UserId, Str(byUid));
         }
 
         if (!forUser.IsEmpty)
         {
-            doc.Set(doc.Has(Ecs.UserName) ? Ecs.UserEffectiveName : Ecs.UserName, Str(forUser));
+            if (doc.Has(Ecs.UserName))
+            {
+                doc.Set(Ecs.UserEffectiveName, Str(forUser));
+                doc.Set(Ecs.UserEffectiveId, Str(forUid));
+            }
+            else
+            {
+                doc.Set(Ecs.UserName, Str(forUser));
+                doc.Set(Ecs.UserId, Str(forUid));
+            }
         }
 
         if (!quotedUser.IsEmpty && !doc.Has(Ecs.UserName))
@@ -730,7 +759,7 @@ internal static class AuthMessages
     }
 
     // Elastic's grok-pam-users patterns, first match wins.
-    private static void PamUsers(ReadOnlySpan<byte> m, ref ReadOnlySpan<byte> forUser, ref ReadOnlySpan<byte> byUser, ref ReadOnlySpan<byte> byUid, ref ReadOnlySpan<byte> quotedUser)
+    private static void PamUsers(ReadOnlySpan<byte> m, ref ReadOnlySpan<byte> forUser, ref ReadOnlySpan<byte> forUid, ref ReadOnlySpan<byte> byUser, ref ReadOnlySpan<byte> byUid, ref ReadOnlySpan<byte> quotedUser)
     {
         var forAt = m.IndexOf("for user "u8);
         if (forAt >= 0)
@@ -739,14 +768,14 @@ internal static class AuthMessages
             var by = rest.IndexOf(" by "u8);
             if (by >= 0)
             {
-                forUser = StripUid(Unquote(rest[..by]), out _);
+                forUser = Unquote(StripUid(Unquote(rest[..by]), out forUid));
                 byUser = Unquote(StripUid(rest[(by + 4)..], out byUid));
                 return;
             }
 
             if (rest.IndexOf((byte)' ') < 0)
             {
-                forUser = StripUid(Unquote(rest), out _);
+                forUser = Unquote(StripUid(Unquote(rest), out forUid));
                 return;
             }
         }

@@ -67,7 +67,7 @@ internal static class JournaldMapper
                         doc.Set(Ecs.HostId, text);
                         break;
                     case Key.BootId:
-                        doc.Set(SyslogFields.HostBootId, text);
+                        doc.Set(SyslogFields.JournaldHostBootId, text);
                         break;
                     case Key.Priority:
                         if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var severity) && severity is >= 0 and <= 7)
@@ -110,10 +110,31 @@ internal static class JournaldMapper
                         doc.Set(Ecs.ProcessCommandLine, text);
                         break;
                     case Key.Uid:
-                        doc.Set(Ecs.UserId, text);
+                        SetLong(doc, SyslogFields.JournaldUid, text);
                         break;
                     case Key.Gid:
-                        doc.Set(SyslogFields.UserGroupId, text);
+                        SetLong(doc, SyslogFields.JournaldGid, text);
+                        break;
+                    case Key.UserSlice:
+                        doc.Set(SyslogFields.SystemdUserSlice, text);
+                        break;
+                    case Key.MessageId:
+                        doc.Set(Ecs.EventCode, text);
+                        break;
+                    case Key.Unit2:
+                        doc.Set(SyslogFields.JournaldUnit, text);
+                        break;
+                    case Key.ContainerId:
+                        doc.Set(SyslogFields.ContainerId, text);
+                        break;
+                    case Key.ContainerName:
+                        doc.Set(SyslogFields.ContainerName, text);
+                        break;
+                    case Key.ContainerImage:
+                        doc.Set(SyslogFields.ContainerImageName, text);
+                        break;
+                    case Key.ContainerTag:
+                        doc.Set(SyslogFields.ContainerLogTag, text);
                         break;
                     case Key.Unit:
                         doc.Set(SyslogFields.SystemdUnit, text);
@@ -131,7 +152,7 @@ internal static class JournaldMapper
                         doc.Set(SyslogFields.SystemdInvocationId, text);
                         break;
                     case Key.OwnerUid:
-                        doc.Set(SyslogFields.SystemdOwnerUid, text);
+                        SetLong(doc, SyslogFields.SystemdOwnerUid, text);
                         break;
                     case Key.Session:
                         doc.Set(SyslogFields.SystemdSession, text);
@@ -140,13 +161,13 @@ internal static class JournaldMapper
                         doc.Set(SyslogFields.SystemdTransport, text);
                         break;
                     case Key.AuditLoginUid:
-                        doc.Set(SyslogFields.ProcessAuditLoginUid, text);
+                        SetLong(doc, SyslogFields.JournaldAuditLoginUid, text);
                         break;
                     case Key.AuditSession:
-                        doc.Set(SyslogFields.ProcessAuditSession, text);
+                        doc.Set(SyslogFields.JournaldAuditSession, text);
                         break;
                     case Key.CapEffective:
-                        doc.Set(SyslogFields.ProcessCapabilities, text);
+                        doc.Set(SyslogFields.JournaldProcessCapabilities, text);
                         break;
                     case Key.CodeFile:
                         doc.Set(SyslogFields.JournaldCodeFile, text);
@@ -155,14 +176,7 @@ internal static class JournaldMapper
                         doc.Set(SyslogFields.JournaldCodeFunc, text);
                         break;
                     case Key.CodeLine:
-                        if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var line))
-                        {
-                            doc.Set(SyslogFields.JournaldCodeLine, line);
-                        }
-
-                        break;
-                    case Key.Cursor:
-                        doc.Set(SyslogFields.JournaldCursor, text);
+                        SetLong(doc, SyslogFields.JournaldCodeLine, text);
                         break;
                     case Key.Ignored:
                         break;
@@ -205,6 +219,14 @@ internal static class JournaldMapper
 
         _ = context;
         return ParseResult.Ok;
+    }
+
+    private static void SetLong(EcsDocument doc, FieldPath path, string text)
+    {
+        if (long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value))
+        {
+            doc.Set(path, value);
+        }
     }
 
     // MESSAGE is a string, or an array of byte values when it is not valid UTF-8 text.
@@ -281,7 +303,13 @@ internal static class JournaldMapper
         CodeFile,
         CodeFunc,
         CodeLine,
-        Cursor,
+        UserSlice,
+        MessageId,
+        Unit2,
+        ContainerId,
+        ContainerName,
+        ContainerImage,
+        ContainerTag,
     }
 
     private static Key Field(ReadOnlySpan<byte> k) => k switch
@@ -314,10 +342,16 @@ internal static class JournaldMapper
         _ when k.SequenceEqual("CODE_FILE"u8) => Key.CodeFile,
         _ when k.SequenceEqual("CODE_FUNC"u8) => Key.CodeFunc,
         _ when k.SequenceEqual("CODE_LINE"u8) => Key.CodeLine,
-        _ when k.SequenceEqual("__CURSOR"u8) => Key.Cursor,
-        _ when k.SequenceEqual("__MONOTONIC_TIMESTAMP"u8) || k.SequenceEqual("_SOURCE_REALTIME_TIMESTAMP"u8) ||
+        _ when k.SequenceEqual("_SYSTEMD_USER_SLICE"u8) => Key.UserSlice,
+        _ when k.SequenceEqual("MESSAGE_ID"u8) => Key.MessageId,
+        _ when k.SequenceEqual("UNIT"u8) => Key.Unit2,
+        _ when k.SequenceEqual("CONTAINER_ID_FULL"u8) => Key.ContainerId,
+        _ when k.SequenceEqual("CONTAINER_NAME"u8) => Key.ContainerName,
+        _ when k.SequenceEqual("IMAGE_NAME"u8) => Key.ContainerImage,
+        _ when k.SequenceEqual("CONTAINER_TAG"u8) => Key.ContainerTag,
+        _ when k.SequenceEqual("__CURSOR"u8) || k.SequenceEqual("__MONOTONIC_TIMESTAMP"u8) || k.SequenceEqual("_SOURCE_REALTIME_TIMESTAMP"u8) ||
                k.SequenceEqual("_SOURCE_MONOTONIC_TIMESTAMP"u8) || k.SequenceEqual("__SEQNUM"u8) || k.SequenceEqual("__SEQNUM_ID"u8) ||
-               k.SequenceEqual("_SELINUX_CONTEXT"u8) || k.SequenceEqual("MESSAGE_ID"u8) => Key.Ignored,
+               k.SequenceEqual("CONTAINER_ID"u8) => Key.Ignored,
         _ => Key.Other,
     };
 }

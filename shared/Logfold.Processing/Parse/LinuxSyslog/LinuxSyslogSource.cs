@@ -44,7 +44,9 @@ public sealed class LinuxSyslogSource : ISourceModule
         var zone = context.DefaultTimeZone;
         if (!SyslogHeader.TryParse(line, zone, context.Clock.GetUtcNow(), out var h))
         {
-            return ParseResult.Fail("invalid_header", "The line has neither a syslog PRI nor a recognisable timestamp.");
+            return SyslogScorer.BsdTimestampLength(line, out _) > 0 || SyslogScorer.IsoTimestampLength(line) > 0
+                ? ParseResult.Fail("invalid_timestamp", "The syslog timestamp is not a valid date and time.")
+                : ParseResult.Fail("invalid_header", "The line has neither a syslog PRI nor a recognisable timestamp.");
         }
 
         if (h.Version == 1)

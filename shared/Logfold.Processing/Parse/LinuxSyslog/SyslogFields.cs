@@ -48,23 +48,29 @@ internal static class SyslogFields
     public static readonly FieldPath IptIcmpId = FieldPath.Of("iptables.icmp.id");
     public static readonly FieldPath IptIcmpSeq = FieldPath.Of("iptables.icmp.seq");
 
-    // journald / systemd (Filebeat's journald input)
+    // journald / systemd (Filebeat's journald input field conversion)
     public static readonly FieldPath SystemdUnit = FieldPath.Of("systemd.unit");
     public static readonly FieldPath SystemdUserUnit = FieldPath.Of("systemd.user_unit");
     public static readonly FieldPath SystemdSlice = FieldPath.Of("systemd.slice");
+    public static readonly FieldPath SystemdUserSlice = FieldPath.Of("systemd.user_slice");
     public static readonly FieldPath SystemdCgroup = FieldPath.Of("systemd.cgroup");
     public static readonly FieldPath SystemdInvocationId = FieldPath.Of("systemd.invocation_id");
     public static readonly FieldPath SystemdOwnerUid = FieldPath.Of("systemd.owner_uid");
     public static readonly FieldPath SystemdSession = FieldPath.Of("systemd.session");
     public static readonly FieldPath SystemdTransport = FieldPath.Of("systemd.transport");
-    public static readonly FieldPath HostBootId = FieldPath.Of("host.boot_id");
-    public static readonly FieldPath UserGroupId = FieldPath.Of("user.group.id");
-    public static readonly FieldPath ProcessAuditLoginUid = FieldPath.Of("process.audit.login_uid");
-    public static readonly FieldPath ProcessAuditSession = FieldPath.Of("process.audit.session");
-    public static readonly FieldPath ProcessCapabilities = FieldPath.Of("process.capabilities");
+    public static readonly FieldPath JournaldHostBootId = FieldPath.Of("journald.host.boot_id");
+    public static readonly FieldPath JournaldUid = FieldPath.Of("journald.uid");
+    public static readonly FieldPath JournaldGid = FieldPath.Of("journald.gid");
+    public static readonly FieldPath JournaldAuditLoginUid = FieldPath.Of("journald.audit.login_uid");
+    public static readonly FieldPath JournaldAuditSession = FieldPath.Of("journald.audit.session");
+    public static readonly FieldPath JournaldProcessCapabilities = FieldPath.Of("journald.process.capabilities");
     public static readonly FieldPath JournaldCodeFile = FieldPath.Of("journald.code.file");
     public static readonly FieldPath JournaldCodeFunc = FieldPath.Of("journald.code.func");
     public static readonly FieldPath JournaldCodeLine = FieldPath.Of("journald.code.line");
-    public static readonly FieldPath JournaldCursor = FieldPath.Of("journald.cursor");
+    public static readonly FieldPath JournaldUnit = FieldPath.Of("journald.unit");
     public static readonly FieldPath JournaldCustom = FieldPath.Of("journald.custom");
+    public static readonly FieldPath ContainerId = FieldPath.Of("container.id");
+    public static readonly FieldPath ContainerName = FieldPath.Of("container.name");
+    public static readonly FieldPath ContainerImageName = FieldPath.Of("container.image.name");
+    public static readonly FieldPath ContainerLogTag = FieldPath.Of("container.log.tag");
 }
