@@ -253,8 +253,11 @@ internal static class SyslogScorer
             return true;
         }
 
-        // Web server access logs (apache, nginx, haproxy) forwarded through syslog.
-        if (body.IndexOf("] \""u8) >= 0 && (body.IndexOf(" HTTP/1."u8) >= 0 || body.IndexOf(" HTTP/2"u8) >= 0))
+        // Web server access logs (apache, nginx, haproxy) forwarded through syslog: a quoted request line.
+        if ((body.IndexOf(" HTTP/1."u8) >= 0 || body.IndexOf(" HTTP/2"u8) >= 0) &&
+            (body.IndexOf("\"GET "u8) >= 0 || body.IndexOf("\"POST "u8) >= 0 || body.IndexOf("\"HEAD "u8) >= 0 ||
+             body.IndexOf("\"PUT "u8) >= 0 || body.IndexOf("\"DELETE "u8) >= 0 || body.IndexOf("\"OPTIONS "u8) >= 0 ||
+             body.IndexOf("\"PATCH "u8) >= 0 || body.IndexOf("\"CONNECT "u8) >= 0))
         {
             return true;
         }
