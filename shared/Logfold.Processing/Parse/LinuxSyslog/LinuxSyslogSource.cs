@@ -228,6 +228,7 @@ public sealed class LinuxSyslogSource : ISourceModule
             writer.WriteStartObject();
             var i = 0;
             var elements = 0;
+            var seen = new HashSet<string>(StringComparer.Ordinal);
             Span<byte> scratch = stackalloc byte[256];
             while (i < sd.Length && sd[i] == (byte)'[')
             {
@@ -243,9 +244,16 @@ public sealed class LinuxSyslogSource : ISourceModule
                     return null;
                 }
 
-                writer.WritePropertyName(sd[idStart..i]);
-                writer.WriteStartObject();
-                elements++;
+                // RFC 5424 allows a repeated SD-ID or PARAM-NAME; JSON does not, so the first one wins.
+                var id = sd[idStart..i];
+                var keepElement = seen.Add(System.Text.Encoding.UTF8.GetString(id));
+                if (keepElement)
+                {
+                    writer.WritePropertyName(id);
+                    writer.WriteStartObject();
+                    elements++;
+                }
+
                 while (i < sd.Length && sd[i] == (byte)' ')
                 {
                     i++;
@@ -282,6 +290,11 @@ public sealed class LinuxSyslogSource : ISourceModule
 
                     var value = sd[valueStart..i];
                     i++;
+                    if (!keepElement || !seen.Add(System.Text.Encoding.UTF8.GetString(id) + "\u0000" + System.Text.Encoding.UTF8.GetString(name)))
+                    {
+                        continue;
+                    }
+
                     writer.WritePropertyName(name);
                     if (escaped)
                     {
@@ -311,7 +324,10 @@ public sealed class LinuxSyslogSource : ISourceModule
                 }
 
                 i++;
-                writer.WriteEndObject();
+                if (keepElement)
+                {
+                    writer.WriteEndObject();
+                }
             }
 
             writer.WriteEndObject();

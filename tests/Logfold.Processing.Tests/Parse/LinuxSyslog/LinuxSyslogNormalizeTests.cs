@@ -250,6 +250,13 @@ public sealed class LinuxSyslogNormalizeTests
     }
 
     [Fact]
+    public void Normalize_Rfc5424RepeatedSdIdAndParam_FirstWins()
+    {
+        var o = Map("<13>1 2026-11-24T10:00:00Z h app 1 - [a@1 k=\"1\" k=\"2\"][a@1 k=\"3\"] text");
+        Assert.Equal("1", o["log"]!["syslog"]!["structured_data"]!["a@1"]!["k"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void Normalize_Rfc5424NonNumericProcId_KeptAsProcid()
     {
         var o = Map("<13>1 2026-11-24T10:00:00Z h app worker-3 - - hello");
