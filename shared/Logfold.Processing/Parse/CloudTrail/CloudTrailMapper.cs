@@ -44,6 +44,8 @@ internal static class CloudTrailMapper
         public int InsightDetails;
         public int Resources;
         public int LogFiles;
+        public int DetailStart;
+        public int DetailLength;
     }
 
     /// <summary>Trims JSON whitespace and a UTF-8 byte order mark.</summary>
@@ -92,6 +94,7 @@ internal static class CloudTrailMapper
             InsightDetails = -1,
             Resources = -1,
             LogFiles = -1,
+            DetailStart = -1,
         };
 
         try
@@ -111,6 +114,13 @@ internal static class CloudTrailMapper
         catch (JsonException ex)
         {
             return ParseResult.Fail("invalid_json", "The CloudTrail record is not valid JSON: " + ex.Message);
+        }
+
+        if (!facts.Recognised && facts.DetailStart >= 0)
+        {
+            // An EventBridge envelope ("detail-type": "AWS API Call via CloudTrail"): the record is its detail.
+            doc.Reset();
+            return Map(json.Slice(facts.DetailStart, facts.DetailLength), context, doc);
         }
 
         if (facts.HasRecords && !facts.Recognised)
@@ -301,6 +311,19 @@ internal static class CloudTrailMapper
                     break;
                 case "previousDigestSignature":
                     facts.PreviousSignature = StringCache.Get(ref reader);
+                    break;
+                case "detail":
+                    if (reader.TokenType == JsonTokenType.StartObject)
+                    {
+                        facts.DetailStart = (int)reader.TokenStartIndex;
+                        JsonTree.SkipValue(ref reader);
+                        facts.DetailLength = (int)reader.BytesConsumed - facts.DetailStart;
+                    }
+                    else
+                    {
+                        JsonTree.SkipValue(ref reader);
+                    }
+
                     break;
                 case "Records":
                     facts.HasRecords = true;

@@ -342,4 +342,18 @@ public sealed class CloudTrailNormalizeTests
 
         Assert.Equal("[{\"arn\":\"arn:aws:kms:us-east-1:111122223333:key/k\",\"account_id\":\"111122223333\",\"type\":\"AWS::KMS::Key\"}]", Field(doc, "aws.cloudtrail.resources"));
     }
+
+    [Fact]
+    public void Normalize_EventBridgeEnvelope_MapsTheDetailRecord()
+    {
+        var json = "{\"version\":\"0\",\"id\":\"6f87d04b-9f74-4f04-a780-7acf4b0a9b38\",\"detail-type\":\"AWS API Call via CloudTrail\",\"source\":\"aws.iam\",\"account\":\"111122223333\"," +
+                   "\"time\":\"2026-03-10T08:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],\"detail\":" + CloudTrailScoreTests.ApiCall + "}";
+
+        var (result, doc) = Run(json);
+
+        Assert.True(result.Success, result.Message);
+        Assert.Equal("CreateUser", doc.GetString(Ecs.EventAction));
+        Assert.Equal("alice", doc.GetString(Ecs.UserName));
+        Assert.Equal("2026-03-10T08:00:00.000Z", Field(doc, "@timestamp"));
+    }
 }
