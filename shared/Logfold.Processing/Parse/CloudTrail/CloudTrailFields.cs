@@ -60,6 +60,7 @@ internal static class CloudTrailFields
 
     public static readonly FieldPath UserAgentName = FieldPath.Of("user_agent.name");
     public static readonly FieldPath UserAgentVersion = FieldPath.Of("user_agent.version");
+    public static readonly FieldPath UserAgentDeviceName = FieldPath.Of("user_agent.device.name");
     public static readonly FieldPath TlsVersion = FieldPath.Of("tls.version");
     public static readonly FieldPath TlsVersionProtocol = FieldPath.Of("tls.version_protocol");
     public static readonly FieldPath TlsCipher = FieldPath.Of("tls.cipher");

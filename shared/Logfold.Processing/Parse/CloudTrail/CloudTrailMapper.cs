@@ -190,7 +190,7 @@ internal static class CloudTrailMapper
                     SetSourceAddress(ref reader, doc);
                     break;
                 case "userAgent":
-                    doc.Set(Ecs.UserAgentOriginal, StringCache.Get(ref reader));
+                    SetUserAgent(StringCache.Get(ref reader), doc);
                     break;
                 case "errorCode":
                 {
@@ -556,6 +556,42 @@ internal static class CloudTrailMapper
         }
     }
 
+    // user_agent.original, plus name/version for the AWS tools that lead with "product/version" (aws-cli,
+    // aws-sdk-*, Boto3) and ua-parser's "Other" for AWS service principals. Browser strings are left unparsed.
+    private static void SetUserAgent(string? ua, EcsDocument doc)
+    {
+        if (ua is null)
+        {
+            return;
+        }
+
+        doc.Set(Ecs.UserAgentOriginal, ua);
+        var text = ua.AsSpan().TrimStart('[');
+        if (text.StartsWith("aws-cli/", StringComparison.Ordinal) || text.StartsWith("aws-sdk-", StringComparison.Ordinal) ||
+            text.StartsWith("Boto3/", StringComparison.Ordinal))
+        {
+            var slash = text.IndexOf('/');
+            if (slash <= 0)
+            {
+                return;
+            }
+
+            var version = text[(slash + 1)..];
+            var end = version.IndexOfAny(' ', ']', ',');
+            version = end >= 0 ? version[..end] : version;
+            doc.Set(CloudTrailFields.UserAgentName, StringCache.TryGet(text[..slash], out var cached) ? cached : text[..slash].ToString());
+            if (!version.IsEmpty)
+            {
+                doc.Set(CloudTrailFields.UserAgentVersion, version.ToString());
+            }
+        }
+        else if (string.Equals(ua, "AWS Internal", StringComparison.Ordinal) || ua.EndsWith(".amazonaws.com", StringComparison.Ordinal))
+        {
+            doc.Set(CloudTrailFields.UserAgentName, "Other");
+            doc.Set(CloudTrailFields.UserAgentDeviceName, "Other");
+        }
+    }
+
     private static DateTimeOffset? SetTime(ref Utf8JsonReader reader, FieldPath path, EcsDocument doc, NormalizeContext context)
     {
         if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped &&
@@ -727,7 +763,6 @@ internal static class CloudTrailMapper
             return null;
         }
 
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         var sb = new StringBuilder(256);
         sb.Append('[');
         var first = true;
@@ -741,7 +776,7 @@ internal static class CloudTrailMapper
             var arn = tree.GetString(json, tree.Child(json, item, "ARN"u8)) ?? tree.GetString(json, tree.Child(json, item, "arn"u8));
             var account = tree.GetString(json, tree.Child(json, item, "accountId"u8)) ?? tree.GetString(json, tree.Child(json, item, "account_id"u8));
             var type = tree.GetString(json, tree.Child(json, item, "type"u8));
-            if (!seen.Add(arn + "_" + account + "_" + type))
+            if (SeenBefore(json, tree, list, item, arn, account, type))
             {
                 continue;
             }
@@ -762,6 +797,23 @@ internal static class CloudTrailMapper
 
         sb.Append(']');
         return first ? null : sb.ToString();
+    }
+
+    // Elastic keys resources by arn + account + type and keeps one of each; lists are short, so scan.
+    private static bool SeenBefore(ReadOnlySpan<byte> json, JsonTree tree, int list, int item, string? arn, string? account, string? type)
+    {
+        for (var earlier = list + 1; earlier < item; earlier = tree[earlier].End)
+        {
+            if (tree[earlier].Kind == JsonTree.NodeKind.Object && !tree[earlier].Empty &&
+                string.Equals(arn, tree.GetString(json, tree.Child(json, earlier, "ARN"u8)) ?? tree.GetString(json, tree.Child(json, earlier, "arn"u8)), StringComparison.Ordinal) &&
+                string.Equals(account, tree.GetString(json, tree.Child(json, earlier, "accountId"u8)) ?? tree.GetString(json, tree.Child(json, earlier, "account_id"u8)), StringComparison.Ordinal) &&
+                string.Equals(type, tree.GetString(json, tree.Child(json, earlier, "type"u8)), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void AppendField(StringBuilder sb, string name, string? value, ref bool first)

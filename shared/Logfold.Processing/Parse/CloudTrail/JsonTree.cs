@@ -212,10 +212,48 @@ internal sealed class JsonTree
     }
 
     /// <summary>The bucket a key lands in, in a Java <c>HashMap</c> of the given table size.</summary>
-    internal static int JavaBucket(string key, int capacity)
+    internal static int JavaBucket(string key, int capacity) => Spread(JavaHash(key)) & (capacity - 1);
+
+    private static int Spread(int h) => h ^ (int)((uint)h >> 16);
+
+    // Java's String.hashCode of a property name, straight from the bytes when they are plain ASCII.
+    private int NameHash(ReadOnlySpan<byte> source, int index)
     {
-        var h = JavaHash(key);
-        return (h ^ (int)((uint)h >> 16)) & (capacity - 1);
+        ref var n = ref _nodes[index];
+        if (!n.NameEscaped)
+        {
+            var name = source.Slice(n.NameStart, n.NameLength);
+            if (System.Text.Ascii.IsValid(name))
+            {
+                var h = 0;
+                foreach (var b in name)
+                {
+                    h = unchecked((31 * h) + b);
+                }
+
+                return h;
+            }
+        }
+
+        return JavaHash(GetName(source, index));
+    }
+
+    private void AppendName(ReadOnlySpan<byte> source, int index)
+    {
+        ref var n = ref _nodes[index];
+        var name = source.Slice(n.NameStart, n.NameLength);
+        if (!n.NameEscaped && name.Length <= NameBuffer.Length && System.Text.Ascii.IsValid(name))
+        {
+            for (var i = 0; i < name.Length; i++)
+            {
+                NameBuffer[i] = (char)name[i];
+            }
+
+            _text.Append(NameBuffer, 0, name.Length);
+            return;
+        }
+
+        _text.Append(GetName(source, index));
     }
 
     /// <summary>The table size of a default <c>HashMap</c> after <paramref name="entries"/> puts.</summary>
@@ -540,7 +578,7 @@ internal sealed class JsonTree
                 continue;
             }
 
-            var entry = (JavaBucket(GetName(source, c), capacity), c);
+            var entry = (Spread(NameHash(source, c)) & (capacity - 1), c);
             var at = count;
             while (at > 0 && entries[at - 1].Bucket > entry.Item1)
             {
@@ -560,7 +598,8 @@ internal sealed class JsonTree
                 _text.Append(", ");
             }
 
-            _text.Append(GetName(source, entries[i].Node)).Append('=');
+            AppendName(source, entries[i].Node);
+            _text.Append('=');
             WriteJava(source, entries[i].Node);
         }
 

@@ -50,6 +50,19 @@ internal static class StringCache
         }
     }
 
+    /// <summary>Looks a value up without allocating.</summary>
+    public static bool TryGet(ReadOnlySpan<char> chars, out string value)
+    {
+        if (ByChars.TryGetValue(chars, out var found))
+        {
+            value = found;
+            return true;
+        }
+
+        value = string.Empty;
+        return false;
+    }
+
     /// <summary>Looks an ASCII value up without allocating.</summary>
     public static bool TryGet(ReadOnlySpan<byte> utf8, out string value)
     {
@@ -122,6 +135,10 @@ internal static class StringCache
             "PutRolePolicy", "CreatePolicy", "CreateLoginProfile", "Decrypt", "Encrypt", "GenerateDataKey",
             "CreateTrail", "DeleteTrail", "UpdateTrail", "StartLogging", "StopLogging", "PutEventSelectors",
             "UploadSSHPublicKey", "CheckMfa", "SwitchRole", "ExitRole", "RenewRole", "GetSigninToken",
+
+            // user_agent.name
+            "aws-cli", "Boto3", "aws-sdk-java", "aws-sdk-go", "aws-sdk-go-v2", "aws-sdk-js", "aws-sdk-dotnet-coreclr",
+            "aws-sdk-ruby3", "aws-sdk-php", "aws-sdk-rust", "aws-sdk-cpp", "Other",
         ];
 
         var set = new HashSet<string>(values, StringComparer.Ordinal);

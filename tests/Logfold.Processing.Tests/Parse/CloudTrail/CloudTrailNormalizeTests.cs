@@ -356,4 +356,22 @@ public sealed class CloudTrailNormalizeTests
         Assert.Equal("alice", doc.GetString(Ecs.UserName));
         Assert.Equal("2026-03-10T08:00:00.000Z", Field(doc, "@timestamp"));
     }
+
+    [Theory]
+    [InlineData("aws-cli/2.15.30 Python/3.11.8 Linux/6.1.79 exe/x86_64", "aws-cli", "2.15.30", null)]
+    [InlineData("[aws-cli/1.11.10 Python/2.7.8 Linux/3.2.45 botocore/1.4.67]", "aws-cli", "1.11.10", null)]
+    [InlineData("Boto3/1.34.69 md/Botocore#1.34.69", "Boto3", "1.34.69", null)]
+    [InlineData("aws-sdk-go-v2/1.25.0 os/linux", "aws-sdk-go-v2", "1.25.0", null)]
+    [InlineData("signin.amazonaws.com", "Other", null, "Other")]
+    [InlineData("AWS Internal", "Other", null, "Other")]
+    [InlineData("Mozilla/5.0 (X11; Linux x86_64; rv:124.0) Gecko/20100101 Firefox/124.0", null, null, null)]
+    public void Normalize_UserAgent_NameAndVersionForAwsTools(string ua, string? name, string? version, string? device)
+    {
+        var (_, doc) = Run("{\"eventVersion\":\"1.08\",\"eventName\":\"X\",\"userAgent\":\"" + ua + "\"}");
+
+        Assert.Equal(ua, doc.GetString(Ecs.UserAgentOriginal));
+        Assert.Equal(name, Field(doc, "user_agent.name"));
+        Assert.Equal(version, Field(doc, "user_agent.version"));
+        Assert.Equal(device, Field(doc, "user_agent.device.name"));
+    }
 }
