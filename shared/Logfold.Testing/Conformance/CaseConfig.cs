@@ -16,7 +16,14 @@ public sealed class CaseConfig
     /// <summary>Dotted names injected by the harness or declared dynamic: never compared.</summary>
     public IReadOnlySet<string> SkippedFields { get; private init; } = new HashSet<string>(StringComparer.Ordinal);
 
-    /// <summary>A config with no settings.</summary>
+    /// <summary>
+    /// The values the config injects (such as a simulated shipper <c>@timestamp</c>). A pipeline may copy them
+    /// into other fields (Elastic copies the injected <c>@timestamp</c> into <c>event.created</c>); such copies
+    /// are the shipper's data, not the normalizer's, so they are not graded.
+    /// </summary>
+    public IReadOnlySet<string> InjectedValues { get; private init; } = new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>A config with nothing set: UTC, nothing skipped.</summary>
     public static CaseConfig Empty { get; } = new();
 
     /// <summary>Reads the config beside a case, or returns <see cref="Empty"/>.</summary>
@@ -31,6 +38,7 @@ public sealed class CaseConfig
     {
         ArgumentNullException.ThrowIfNull(lines);
         var skipped = new HashSet<string>(StringComparer.Ordinal);
+        var injected = new HashSet<string>(StringComparer.Ordinal);
         string? tz = null;
         string? section = null;
         var stack = new List<(int Indent, string Key)>();
@@ -85,9 +93,13 @@ public sealed class CaseConfig
             }
 
             skipped.Add(dotted);
+            if (section == "fields" && value.Length > 0)
+            {
+                injected.Add(value);
+            }
         }
 
-        return new CaseConfig { TimeZone = ParseZone(tz) ?? TimeZoneInfo.Utc, SkippedFields = skipped };
+        return new CaseConfig { TimeZone = ParseZone(tz) ?? TimeZoneInfo.Utc, SkippedFields = skipped, InjectedValues = injected };
     }
 
     /// <summary>Parses a zone name (see <see cref="TimeZones.Parse"/>).</summary>

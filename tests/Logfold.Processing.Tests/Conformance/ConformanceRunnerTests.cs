@@ -40,6 +40,32 @@ public sealed class ConformanceRunnerTests
         Assert.Contains("@timestamp", config.SkippedFields);
         Assert.Contains("event.ingested", config.SkippedFields);
         Assert.Contains("_conf.tz_offset", config.SkippedFields);
+        Assert.Contains("2024-07-07T11:07:58.223Z", config.InjectedValues);
+    }
+
+    [Fact]
+    public void Run_ExpectedEventCreatedCopiesInjectedTimestamp_IsNotGraded()
+    {
+        var dir = Directory.CreateTempSubdirectory("logfold-corpus-");
+        try
+        {
+            var source = Directory.CreateDirectory(Path.Combine(dir.FullName, SourceTypes.Unknown));
+            File.WriteAllLines(Path.Combine(source.FullName, "case.log"), ["hello world", "second"]);
+            File.WriteAllLines(Path.Combine(source.FullName, "case.config.yml"), ["fields:", "  \"@timestamp\": \"2021-11-11T01:02:03.123Z\""]);
+            File.WriteAllText(Path.Combine(source.FullName, "case.expected.json"),
+                "{\"expected\":[{\"message\":\"hello world\",\"event\":{\"created\":\"2021-11-11T01:02:03.123Z\"}}," +
+                "{\"message\":\"second\",\"event\":{\"created\":\"2020-01-01T00:00:00.000Z\"}}]}");
+
+            var stats = new ConformanceRunner(LogNormalizer.CreateDefault()).Run(dir.FullName).Sources[SourceTypes.Unknown];
+
+            // Two messages agree; the injected copy is skipped; the other event.created is graded and missed.
+            Assert.Equal(3, stats.Primary.Total);
+            Assert.Equal(2, stats.Primary.Agree);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
     }
 
     [Fact]
