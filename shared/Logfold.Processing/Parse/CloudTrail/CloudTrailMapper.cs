@@ -115,6 +115,11 @@ internal static class CloudTrailMapper
         {
             return ParseResult.Fail("invalid_json", "The CloudTrail record is not valid JSON: " + ex.Message);
         }
+        catch (InvalidOperationException ex)
+        {
+            // Utf8JsonReader refuses to transcode invalid UTF-8 inside strings.
+            return ParseResult.Fail("invalid_json", "The CloudTrail record holds text that is not valid UTF-8: " + ex.Message);
+        }
 
         if (!facts.Recognised && facts.DetailStart >= 0)
         {

@@ -374,4 +374,29 @@ public sealed class CloudTrailNormalizeTests
         Assert.Equal(version, Field(doc, "user_agent.version"));
         Assert.Equal(device, Field(doc, "user_agent.device.name"));
     }
+
+    [Fact]
+    public void Normalize_RandomlyCorruptedRecords_NeverThrow()
+    {
+        var seed = Encoding.UTF8.GetBytes(CloudTrailScoreTests.ApiCall);
+        var random = new Random(20260310);
+        var doc = new EcsDocument();
+        byte[] alphabet = "{}[]\",:\\ u0aZ\u00e9"u8.ToArray().Concat(new byte[] { 0xC3, 0xFF, 0x80, 0x00 }).ToArray();
+        for (var i = 0; i < 3000; i++)
+        {
+            var bytes = (byte[])seed.Clone();
+            for (var k = random.Next(1, 6); k > 0; k--)
+            {
+                bytes[random.Next(bytes.Length)] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            doc.Reset();
+            var result = Source.Normalize(bytes, GoldenFile.Context, doc);
+            Assert.True(result.Success || result.Category == ErrorCategory.Data, result.Message);
+            if (result.Success)
+            {
+                Assert.NotNull(JsonNode.Parse(doc.ToJson()));
+            }
+        }
+    }
 }
