@@ -153,6 +153,8 @@ internal static class PanMapper
                 break;
             case LogType.IpTag:
                 doc.Set(Ecs.EventKind, "event");
+                doc.Add(Ecs.EventCategory, "network");
+                doc.Set(Ecs.EventCode, r.Str(10));
                 SetIp(doc, Ecs.SourceIp, r, 8);
                 doc.Set(Ecs.ObserverHostname, r.Str(23));
                 break;
