@@ -134,7 +134,7 @@ internal static class PanLayouts
 
     public static readonly PanLayout IpTag = new(
     [
-        "virtual_sys", "-src", "tag.name", "event.id", "repeat_count:n", "timeout:n", "datasourcename", "datasourcetype",
+        "virtual_sys", "-src", "tag.name", "event.id", "repeat_count:n", "timeout:n", "datasourcename", "datasource_type",
         "datasource_subtype", "sequence_number", "action_flags", "device_group_hierarchy1", "device_group_hierarchy2",
         "device_group_hierarchy3", "device_group_hierarchy4", "vsys_name", "-device_name", "vsys_id",
         "high_resolution_timestamp:t",

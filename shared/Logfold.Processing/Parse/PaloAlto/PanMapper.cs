@@ -93,6 +93,10 @@ internal static class PanMapper
         doc.Set(Ecs.ObserverVendor, "Palo Alto Networks");
         doc.Set(Ecs.ObserverProduct, "PAN-OS");
         doc.Set(Ecs.ObserverType, "firewall");
+
+        // What Elastic's panw integration indexes as the module and data stream.
+        doc.Set(Ecs.EventModule, "panw");
+        doc.Set(Ecs.EventDataset, "panw.panos");
     }
 
     /// <summary>Sets <c>event.timezone</c> (as Elastic's <c>_conf.tz_offset</c>) when the device zone is not UTC.</summary>
@@ -153,6 +157,8 @@ internal static class PanMapper
                 break;
             case LogType.IpTag:
                 doc.Set(Ecs.EventKind, "event");
+                doc.Add(Ecs.EventCategory, "network");
+                doc.Set(Ecs.EventCode, r.Str(10));
                 SetIp(doc, Ecs.SourceIp, r, 8);
                 doc.Set(Ecs.ObserverHostname, r.Str(23));
                 break;
