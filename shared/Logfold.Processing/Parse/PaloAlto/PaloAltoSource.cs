@@ -179,6 +179,9 @@ public sealed class PaloAltoSource : ISourceModule
         if (r.TryTime(PanMapper.ReceiveTime, zone, out var received))
         {
             doc.Set(PanFields.ReceivedTime, received);
+
+            // Like Elastic: the time the firewall received (logged) the event is when it was created.
+            doc.Set(Ecs.EventCreated, received);
         }
 
         PanMapper.TimeZoneOffset(doc, zone, generated);

@@ -254,6 +254,7 @@ internal static class PanCef
             if (received is { } rt)
             {
                 doc.Set(PanFields.ReceivedTime, rt);
+                doc.Set(Ecs.EventCreated, rt);
             }
 
             PanMapper.TimeZoneOffset(doc, context.PanOsZone, timestamp.Value);

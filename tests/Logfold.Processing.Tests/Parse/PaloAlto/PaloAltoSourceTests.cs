@@ -121,7 +121,8 @@ public sealed class PaloAltoSourceTests
         Assert.True(At(doc, "labels.nat_translated")!.GetValue<bool>());
         Assert.Equal("fw-edge-01", At(doc, "observer.hostname")!.GetValue<string>());
         Assert.Equal("allow-web-out", At(doc, "rule.name")!.GetValue<string>());
-        Assert.Null(At(doc, "event.created"));
+        // The firewall's Receive Time is when the event was created (as Elastic maps it).
+        Assert.Equal("2024-03-12T09:15:03.000Z", At(doc, "event.created")!.GetValue<string>());
     }
 
     [Fact]
