@@ -31,6 +31,9 @@ internal static class SyslogScorer
     // How far into the body the foreign-payload checks look.
     private const int BodyWindow = 320;
 
+    // How far into a JSON object the journald field names are looked for.
+    private const int JsonWindow = 4096;
+
     public static double Score(ReadOnlySpan<byte> raw)
     {
         var s = raw;
@@ -279,6 +282,8 @@ internal static class SyslogScorer
 
     private static double ScoreJournald(ReadOnlySpan<byte> s)
     {
+        // journalctl writes the trusted fields early; a bounded window keeps huge JSON documents cheap.
+        s = s[..Math.Min(s.Length, JsonWindow)];
         if (s.IndexOf("\"__REALTIME_TIMESTAMP\""u8) >= 0 || s.IndexOf("\"__CURSOR\""u8) >= 0)
         {
             return Journald;
