@@ -232,13 +232,54 @@ internal static class SyslogScorer
             return 0.5;
         }
 
-        var window = rest[..Math.Min(rest.Length, BodyWindow + 200)];
+        // Skip STRUCTURED-DATA (quoted values may hold commas), then look at MSG.
+        rest = rest[SkipStructuredData(rest)..];
+        var window = rest[..Math.Min(rest.Length, BodyWindow)];
         if (LooksForeign(window))
         {
             return Foreign;
         }
 
         return Rfc5424;
+    }
+
+    private static int SkipStructuredData(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty || s[0] != (byte)'[')
+        {
+            return s.Length > 0 && s[0] == (byte)'-' ? 1 : 0;
+        }
+
+        var inQuotes = false;
+        var i = 0;
+        var limit = Math.Min(s.Length, 2048);
+        while (i < limit)
+        {
+            var c = s[i];
+            if (inQuotes)
+            {
+                if (c == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (c == (byte)'"')
+                {
+                    inQuotes = false;
+                }
+            }
+            else if (c == (byte)'"')
+            {
+                inQuotes = true;
+            }
+            else if (c == (byte)']' && (i + 1 >= s.Length || s[i + 1] != (byte)'['))
+            {
+                return i + 1;
+            }
+
+            i++;
+        }
+
+        return Math.Min(i, s.Length);
     }
 
     // Payloads of other modules that ride inside syslog.

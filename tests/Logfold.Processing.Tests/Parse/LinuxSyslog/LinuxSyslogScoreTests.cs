@@ -81,6 +81,12 @@ public sealed class LinuxSyslogScoreTests
     }
 
     [Fact]
+    public void Score_Rfc5424WithCommasInStructuredData_IsStillSyslog()
+    {
+        Assert.InRange(Score("<13>1 2026-11-24T10:00:00Z h app 1 - [origin list=\"a,b,c,d,e,f,g,h\" x=\"\\\"]\"] sshd: hello"), Threshold, 1.0);
+    }
+
+    [Fact]
     public void Score_TaggedWithPid_ScoresAboveUntagged()
     {
         Assert.True(Score("Jun 19 04:09:11 combo sshd[1]: x") > Score("Jun 19 04:09:11 combo syslogd 1.4.1: restart."));
