@@ -99,9 +99,14 @@ internal static class SyslogScorer
 
         var rest = s[(tsLength + 1)..].TrimStart((byte)' ');
         var window = rest[..Math.Min(rest.Length, BodyWindow)];
+        if (HasCiscoMnemonic(window))
+        {
+            return 0.2;
+        }
+
         if (LooksForeign(window))
         {
-            return window.IndexOf("%ASA-"u8) >= 0 || window.IndexOf("%FTD-"u8) >= 0 || window.IndexOf("%PIX-"u8) >= 0 ? 0.2 : Foreign;
+            return Foreign;
         }
 
         var bonus = (hasPri ? 0.02 : 0) - (hasYear ? 0.04 : 0);
@@ -235,7 +240,7 @@ internal static class SyslogScorer
         // Skip STRUCTURED-DATA (quoted values may hold commas), then look at MSG.
         rest = rest[SkipStructuredData(rest)..];
         var window = rest[..Math.Min(rest.Length, BodyWindow)];
-        if (LooksForeign(window))
+        if (HasCiscoMnemonic(window) || LooksForeign(window))
         {
             return Foreign;
         }
@@ -280,6 +285,40 @@ internal static class SyslogScorer
         }
 
         return Math.Min(i, s.Length);
+    }
+
+    // Cisco message mnemonics: %ASA-4-106023, %FTD-6-302020, %SEC-6-IPACCESSLOGP, %LINK-3-UPDOWN.
+    private static bool HasCiscoMnemonic(ReadOnlySpan<byte> body)
+    {
+        var from = 0;
+        for (var guard = 0; guard < 8; guard++)
+        {
+            var at = body[from..].IndexOf((byte)'%');
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var i = from + at + 1;
+            var start = i;
+            while (i < body.Length && i - start <= 24 && ((uint)(body[i] - 'A') <= 25 || (uint)(body[i] - '0') <= 9 || body[i] == (byte)'_'))
+            {
+                i++;
+            }
+
+            if (i - start >= 2 && i + 2 < body.Length && body[i] == (byte)'-' && (uint)(body[i + 1] - '0') <= 7 && body[i + 2] == (byte)'-')
+            {
+                return true;
+            }
+
+            from = Math.Max(i, from + at + 1);
+            if (from >= body.Length)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // Payloads of other modules that ride inside syslog.
