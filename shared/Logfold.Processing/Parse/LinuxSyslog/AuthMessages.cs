@@ -337,6 +337,26 @@ internal static class AuthMessages
             return true;
         }
 
+        // Old util-linux/shadow su: "+ /dev/pts/1 alice:root" (success) or "- /dev/pts/1 alice:root" (failure).
+        if (m.Length > 4 && m[0] is (byte)'+' or (byte)'-' && m[1] == (byte)' ')
+        {
+            var rest = TrimWhite(m[2..]);
+            var tty = Word(rest);
+            var pair = tty.Length < rest.Length ? Word(TrimWhite(rest[tty.Length..])) : default;
+            var colon = pair.IndexOf((byte)':');
+            if (colon <= 0 || colon == pair.Length - 1)
+            {
+                return false;
+            }
+
+            doc.Set(Ecs.UserName, Str(pair[..colon]));
+            doc.Set(Ecs.UserEffectiveName, Str(pair[(colon + 1)..]));
+            doc.Add(Ecs.EventCategory, "authentication");
+            doc.Add(Ecs.EventType, "info");
+            doc.Set(Ecs.EventOutcome, m[0] == (byte)'+' ? "success" : "failure");
+            return true;
+        }
+
         // "(to root) alice on pts/0" / "FAILED SU (to root) alice on pts/0"
         var failed = m.StartsWith("FAILED SU "u8);
         var s = failed ? m[10..] : m;
@@ -420,6 +440,26 @@ internal static class AuthMessages
 
             doc.Set(Ecs.GroupName, Str(rest[..comma]));
             doc.Set(Ecs.GroupId, Str(Digits(rest[(comma + 6)..])));
+            return true;
+        }
+
+        // groupadd's per-file lines: "group added to /etc/group: name=tsg, GID=1003".
+        if (m.StartsWith("group added to "u8))
+        {
+            var name = m.IndexOf(": name="u8);
+            if (name < 0)
+            {
+                return false;
+            }
+
+            var rest = m[(name + 7)..];
+            var comma = rest.IndexOf(", GID="u8);
+            doc.Set(Ecs.GroupName, Str(comma < 0 ? rest : rest[..comma]));
+            if (comma >= 0)
+            {
+                doc.Set(Ecs.GroupId, Str(Digits(rest[(comma + 6)..])));
+            }
+
             return true;
         }
 

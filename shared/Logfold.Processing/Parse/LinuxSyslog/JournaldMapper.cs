@@ -12,12 +12,16 @@ namespace Logfold.Processing.Parse.LinuxSyslog;
 /// </summary>
 internal static class JournaldMapper
 {
-    public static ParseResult Map(ReadOnlySpan<byte> json, NormalizeContext context, EcsDocument doc)
+    public static ParseResult Map(ReadOnlySpan<byte> json, EcsDocument doc)
     {
         var reader = new Utf8JsonReader(json, new JsonReaderOptions { MaxDepth = 16 });
-        byte[]? program = null;
-        byte[]? comm = null;
-        byte[]? message = null;
+        string? program = null;
+        string? comm = null;
+
+        // MESSAGE is usually an unescaped string: keep its place in the input instead of copying it.
+        var messageStart = -1;
+        var messageLength = 0;
+        byte[]? messageCopy = null;
         var sawRealtime = false;
         try
         {
@@ -32,7 +36,18 @@ internal static class JournaldMapper
                 reader.Read();
                 if (key.SequenceEqual("MESSAGE"u8))
                 {
-                    message = ReadBytes(ref reader);
+                    if (reader.TokenType == JsonTokenType.String && !reader.ValueIsEscaped)
+                    {
+                        messageStart = (int)reader.TokenStartIndex + 1;
+                        messageLength = reader.ValueSpan.Length;
+                        messageCopy = null;
+                    }
+                    else
+                    {
+                        messageCopy = ReadBytes(ref reader);
+                        messageStart = -1;
+                    }
+
                     continue;
                 }
 
@@ -88,7 +103,7 @@ internal static class JournaldMapper
                         break;
                     case Key.Identifier:
                         doc.Set(Ecs.LogSyslogAppname, text);
-                        program = Encoding.UTF8.GetBytes(text);
+                        program = text;
                         break;
                     case Key.SyslogPid:
                         doc.Set(Ecs.LogSyslogProcid, text);
@@ -101,7 +116,7 @@ internal static class JournaldMapper
 
                         break;
                     case Key.Comm:
-                        comm = Encoding.UTF8.GetBytes(text);
+                        comm = text;
                         break;
                     case Key.Exe:
                         doc.Set(Ecs.ProcessExecutable, text);
@@ -198,26 +213,25 @@ internal static class JournaldMapper
             return ParseResult.Fail("invalid_json", $"The journald entry is not valid JSON: {ex.Message}");
         }
 
-        if (!sawRealtime && message is null)
+        var hasMessage = messageStart >= 0 || messageCopy is not null;
+        if (!sawRealtime && !hasMessage)
         {
             return ParseResult.Fail("missing_field", "The journald entry has neither __REALTIME_TIMESTAMP nor MESSAGE.");
         }
 
         doc.Set(Ecs.EventKind, "event");
-        var processName = comm ?? program;
-        if (processName is not null)
+        doc.Set(Ecs.ProcessName, comm ?? program);
+        if (hasMessage)
         {
-            doc.Set(Ecs.ProcessName, Encoding.UTF8.GetString(processName));
-        }
-
-        if (message is not null)
-        {
+            var message = messageStart >= 0 ? json.Slice(messageStart, messageLength) : messageCopy;
             var trimmed = Utf8Text.TrimWhite(message);
             doc.Set(Ecs.Message, Utf8Text.Str(trimmed));
-            MessageMapper.Map(program ?? comm ?? [], trimmed, doc);
+            var name = program ?? comm;
+            Span<byte> nameBytes = stackalloc byte[64];
+            var written = name is not null && name.Length <= 16 ? Encoding.UTF8.GetBytes(name, nameBytes) : 0;
+            MessageMapper.Map(written > 0 ? nameBytes[..written] : name is null ? default : Encoding.UTF8.GetBytes(name), trimmed, doc);
         }
 
-        _ = context;
         return ParseResult.Ok;
     }
 

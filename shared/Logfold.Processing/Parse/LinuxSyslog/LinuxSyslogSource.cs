@@ -36,7 +36,7 @@ public sealed class LinuxSyslogSource : ISourceModule
             return ParseResult.Fail("empty", "The event is empty.");
         }
 
-        return line[0] == (byte)'{' ? JournaldMapper.Map(line, context, doc) : MapLine(line, context, doc);
+        return line[0] == (byte)'{' ? JournaldMapper.Map(line, doc) : MapLine(line, context, doc);
     }
 
     private static ParseResult MapLine(ReadOnlySpan<byte> line, NormalizeContext context, EcsDocument doc)

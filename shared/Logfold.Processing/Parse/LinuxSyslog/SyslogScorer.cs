@@ -31,6 +31,9 @@ internal static class SyslogScorer
     // How far into the body the foreign-payload checks look.
     private const int BodyWindow = 320;
 
+    // How far into a JSON object the journald field names are looked for.
+    private const int JsonWindow = 4096;
+
     public static double Score(ReadOnlySpan<byte> raw)
     {
         var s = raw;
@@ -96,9 +99,14 @@ internal static class SyslogScorer
 
         var rest = s[(tsLength + 1)..].TrimStart((byte)' ');
         var window = rest[..Math.Min(rest.Length, BodyWindow)];
+        if (HasCiscoMnemonic(window))
+        {
+            return 0.2;
+        }
+
         if (LooksForeign(window))
         {
-            return window.IndexOf("%ASA-"u8) >= 0 || window.IndexOf("%FTD-"u8) >= 0 || window.IndexOf("%PIX-"u8) >= 0 ? 0.2 : Foreign;
+            return Foreign;
         }
 
         var bonus = (hasPri ? 0.02 : 0) - (hasYear ? 0.04 : 0);
@@ -229,13 +237,88 @@ internal static class SyslogScorer
             return 0.5;
         }
 
-        var window = rest[..Math.Min(rest.Length, BodyWindow + 200)];
-        if (LooksForeign(window))
+        // Skip STRUCTURED-DATA (quoted values may hold commas), then look at MSG.
+        rest = rest[SkipStructuredData(rest)..];
+        var window = rest[..Math.Min(rest.Length, BodyWindow)];
+        if (HasCiscoMnemonic(window) || LooksForeign(window))
         {
             return Foreign;
         }
 
         return Rfc5424;
+    }
+
+    private static int SkipStructuredData(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty || s[0] != (byte)'[')
+        {
+            return s.Length > 0 && s[0] == (byte)'-' ? 1 : 0;
+        }
+
+        var inQuotes = false;
+        var i = 0;
+        var limit = Math.Min(s.Length, 2048);
+        while (i < limit)
+        {
+            var c = s[i];
+            if (inQuotes)
+            {
+                if (c == (byte)'\\')
+                {
+                    i++;
+                }
+                else if (c == (byte)'"')
+                {
+                    inQuotes = false;
+                }
+            }
+            else if (c == (byte)'"')
+            {
+                inQuotes = true;
+            }
+            else if (c == (byte)']' && (i + 1 >= s.Length || s[i + 1] != (byte)'['))
+            {
+                return i + 1;
+            }
+
+            i++;
+        }
+
+        return Math.Min(i, s.Length);
+    }
+
+    // Cisco message mnemonics: %ASA-4-106023, %FTD-6-302020, %SEC-6-IPACCESSLOGP, %LINK-3-UPDOWN.
+    private static bool HasCiscoMnemonic(ReadOnlySpan<byte> body)
+    {
+        var from = 0;
+        for (var guard = 0; guard < 8; guard++)
+        {
+            var at = body[from..].IndexOf((byte)'%');
+            if (at < 0)
+            {
+                return false;
+            }
+
+            var i = from + at + 1;
+            var start = i;
+            while (i < body.Length && i - start <= 24 && ((uint)(body[i] - 'A') <= 25 || (uint)(body[i] - '0') <= 9 || body[i] == (byte)'_'))
+            {
+                i++;
+            }
+
+            if (i - start >= 2 && i + 2 < body.Length && body[i] == (byte)'-' && (uint)(body[i + 1] - '0') <= 7 && body[i + 2] == (byte)'-')
+            {
+                return true;
+            }
+
+            from = Math.Max(i, from + at + 1);
+            if (from >= body.Length)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     // Payloads of other modules that ride inside syslog.
@@ -279,6 +362,8 @@ internal static class SyslogScorer
 
     private static double ScoreJournald(ReadOnlySpan<byte> s)
     {
+        // journalctl writes the trusted fields early; a bounded window keeps huge JSON documents cheap.
+        s = s[..Math.Min(s.Length, JsonWindow)];
         if (s.IndexOf("\"__REALTIME_TIMESTAMP\""u8) >= 0 || s.IndexOf("\"__CURSOR\""u8) >= 0)
         {
             return Journald;

@@ -150,6 +150,27 @@ public sealed class LinuxSyslogNormalizeTests
         Assert.Equal("failure", Str(o, "event.outcome"));
     }
 
+    [Theory]
+    [InlineData("Feb 24 00:12:14 precise32 su[4496]: + /dev/pts/1 root:tsg", "root", "tsg", "success")]
+    [InlineData("Feb 24 00:12:14 precise32 su[4496]: - pts/1 alice:root", "alice", "root", "failure")]
+    [InlineData("Feb 24 00:12:14 precise32 su[4496]: Successful su for tsg by root", "root", "tsg", "success")]
+    [InlineData("Feb 24 00:12:14 precise32 su[4496]: FAILED SU (to root) alice on pts/2", "alice", "root", "failure")]
+    public void Normalize_SuFormats_MapActorTargetAndOutcome(string line, string user, string effective, string outcome)
+    {
+        var o = Map(line);
+        Assert.Equal(user, Str(o, "user.name"));
+        Assert.Equal(effective, Str(o, "user.effective.name"));
+        Assert.Equal(outcome, Str(o, "event.outcome"));
+    }
+
+    [Fact]
+    public void Normalize_GroupAddedToFile_MapsGroup()
+    {
+        var o = Map("Feb 24 00:12:02 precise32 groupadd[4480]: group added to /etc/group: name=tsg, GID=1003");
+        Assert.Equal("tsg", Str(o, "group.name"));
+        Assert.Equal("1003", Str(o, "group.id"));
+    }
+
     [Fact]
     public void Normalize_GroupAdd_MapsIamCreation()
     {

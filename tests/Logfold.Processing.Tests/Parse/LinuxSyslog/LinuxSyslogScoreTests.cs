@@ -43,6 +43,8 @@ public sealed class LinuxSyslogScoreTests
     [InlineData("Apr 27 02:03:03 dev01: %ASA-5-111004: console end configuration: OK")]
     [InlineData("May  5 17:51:17 dev01: %FTD-6-302020: Built inbound ICMP connection for faddr 10.10.10.10/0")]
     [InlineData("<188>May  5 17:51:17: %ASA-4-313005: No matching connection for ICMP error message")]
+    [InlineData("Nov 24 10:00:00 router-7 123: *Nov 24 10:00:00.123: %SEC-6-IPACCESSLOGP: list 101 denied tcp 10.1.1.1(1024) -> 10.2.2.2(22), 1 packet")]
+    [InlineData("<189>Nov 24 10:00:00 sw-01 4711: %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down")]
     // CEF / LEEF from other vendors, with a syslog header.
     [InlineData("Oct 26 20:01:31 Express-7 CEF:0|Ubiquiti|UniFi Network|10.0.140|201|Threat Detected and Blocked|7|proto=TCP src=198.51.100.10")]
     [InlineData("Oct 26 20:01:31 qradar-src LEEF:1.0|Vendor|Product|1.0|eventid|src=10.0.0.1\tdst=10.0.0.2")]
@@ -78,6 +80,20 @@ public sealed class LinuxSyslogScoreTests
         var plain = Score("<14>Mar 10 00:00:00 PA-5220-DC1 sshd[1]: Accepted password for a from 10.0.0.1 port 2 ssh2");
         Assert.True(pan < plain, $"PAN-OS CSV scored {pan}, plain syslog {plain}");
         Assert.True(pan < 0.85);
+    }
+
+    [Fact]
+    public void Score_Rfc5424WithCommasInStructuredData_IsStillSyslog()
+    {
+        Assert.InRange(Score("<13>1 2026-11-24T10:00:00Z h app 1 - [origin list=\"a,b,c,d,e,f,g,h\" x=\"\\\"]\"] sshd: hello"), Threshold, 1.0);
+    }
+
+    [Theory]
+    [InlineData("Nov 24 10:00:00 host kernel: [  12.5] disk usage at 95% - check /var")]
+    [InlineData("Nov 24 10:00:00 host app[1]: progress 100%-done %s-%d formatting")]
+    public void Score_PercentSignsInLinuxMessages_AreNotCisco(string line)
+    {
+        Assert.InRange(Score(line), Threshold, 1.0);
     }
 
     [Fact]
