@@ -62,6 +62,9 @@ public sealed class FieldPath
         return ByName.TryGetValue(dottedName, out var existing) ? existing : Create(dottedName);
     }
 
+    /// <summary>True when a path with this dotted name has been registered (no path is created).</summary>
+    internal static bool IsRegistered(string dottedName) => ByName.ContainsKey(dottedName);
+
     /// <summary>Returns the child path <c>this.leaf</c>.</summary>
     public FieldPath Child(string leaf) => Of(Depth == 0 ? leaf : Name + "." + leaf);
 
