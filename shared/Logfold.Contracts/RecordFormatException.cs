@@ -1,4 +1,4 @@
-namespace Logfold.Serialization;
+namespace Logfold.Contracts;
 
 /// <summary>A record's bytes are not valid for the topic's format (a Data error: the record goes to the DLQ).</summary>
 public sealed class RecordFormatException : Exception

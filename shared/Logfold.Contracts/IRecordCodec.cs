@@ -1,4 +1,4 @@
-namespace Logfold.Serialization;
+namespace Logfold.Contracts;
 
 /// <summary>
 /// Turns one record type into Kafka value bytes and back, for one topic. Implementations: JSON (no registry
