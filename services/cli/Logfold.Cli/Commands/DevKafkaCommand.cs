@@ -17,8 +17,9 @@ internal static class DevKafkaCommand
           127.0.0.1, prints its bootstrap address, and runs until Ctrl-C or SIGTERM; all data is lost then.
           Topics are created on first use with the mock's defaults, and each keeps only a short tail (about 20 MB).
           The mock does not store consumer offsets sent inside a transaction (SendOffsetsToTransaction), so a
-          Logfold stage in exactly-once mode would re-read its input after a restart: point stages at it in
-          at-least-once mode, or turn on the stage option that also commits offsets through the consumer.
+          Logfold stage in exactly-once mode would re-read its input after a restart: set the stage option
+          Logfold:Stage:CommitOffsetsThroughConsumer=true (LOGFOLD__STAGE__COMMITOFFSETSTHROUGHCONSUMER=true),
+          or run the stage in at-least-once mode (Logfold:Stage:DeliveryMode=AtLeastOnce).
           Only clients on this machine can reach it (it listens on loopback).
         """;
 
