@@ -38,14 +38,15 @@ internal static class DlqRedriveCommand
         }
 
         var connection = KafkaConnection.From(a, environment);
-        using var admin = KafkaClients.Admin(connection, stderr);
+        var diagnostics = new KafkaDiagnostics(stderr);
+        using var admin = KafkaClients.Admin(connection, diagnostics);
         var partitions = KafkaClients.Partitions(admin, topic, connection.Timeout);
         if (a.Has("--execute"))
         {
             GroupMembership.EnsureInactive(admin, group, connection.Timeout);
         }
 
-        using var consumer = KafkaClients.Consumer(connection, group, stderr);
+        using var consumer = KafkaClients.Consumer(connection, group, diagnostics);
         try
         {
             Dictionary<TopicPartition, long>? committed = null;
@@ -91,7 +92,7 @@ internal static class DlqRedriveCommand
 
             // Pass 2: the same bounded ranges, now sent.
             var run = new RedriveCounts();
-            using var producer = KafkaClients.Producer(connection, stderr);
+            using var producer = KafkaClients.Producer(connection, diagnostics);
             var failures = new List<string>();
             BoundedReader.Read(consumer, ranges, connection.Timeout, clock, result =>
             {
