@@ -20,6 +20,9 @@ internal static class DlqRedriveCommand
 {
     public const string DefaultGroup = "logfold-dlq-redrive";
 
+    /// <summary>The dry-run listing stops after this many matches; the counts cover all of them.</summary>
+    public const int MaxListed = 50;
+
     private static readonly HashSet<string> ValueOptions =
         ["--topic", "--group", "--max-retries", .. DlqFilter.ValueOptions, .. KafkaConnection.ValueOptions];
 
@@ -190,9 +193,13 @@ internal static class DlqRedriveCommand
             counts.ToSend++;
         }
 
-        if (print)
+        if (print && counts.Matched <= MaxListed)
         {
             stdout.WriteLine((skip is null ? "redrive " : "skip(" + skip + ") ") + record.Describe());
+        }
+        else if (print && counts.Matched == MaxListed + 1)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(only the first {MaxListed} matches are listed; `logfold dlq list` shows all)"));
         }
 
         return destination;
