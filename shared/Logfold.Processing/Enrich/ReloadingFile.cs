@@ -17,7 +17,7 @@ namespace Logfold.Processing.Enrich;
 /// owns (for MaxMind readers, <c>FileAccessMode.Memory</c>).</para>
 /// </remarks>
 /// <typeparam name="T">The immutable data built from the file.</typeparam>
-public sealed class ReloadingFile<T> : IDataSnapshot<T>, IDisposable
+public sealed class ReloadingFile<T> : IDataSnapshot<T>, IReloadable, IDisposable
     where T : class
 {
     private readonly Func<string, T> _loader;
@@ -30,6 +30,7 @@ public sealed class ReloadingFile<T> : IDataSnapshot<T>, IDisposable
     private readonly ITimer? _debounceTimer;
     private readonly ITimer? _pollTimer;
     private (long Length, DateTime WriteTime) _stamp;
+    private (long Length, DateTime WriteTime)? _pendingStamp;
     private T _current;
     private long _version;
     private Exception? _lastError;
@@ -274,9 +275,10 @@ public sealed class ReloadingFile<T> : IDataSnapshot<T>, IDisposable
         }
     }
 
+    // A changed size or write time is loaded once it is the same on two polls in a row, so a file caught
+    // mid-write is not loaded half-written.
     private void OnPoll()
     {
-        (long, DateTime) stamp;
         lock (_gate)
         {
             if (_disposed)
@@ -284,11 +286,20 @@ public sealed class ReloadingFile<T> : IDataSnapshot<T>, IDisposable
                 return;
             }
 
-            stamp = ReadStamp();
+            var stamp = ReadStamp();
             if (stamp == _stamp)
             {
+                _pendingStamp = null;
                 return;
             }
+
+            if (_pendingStamp != stamp)
+            {
+                _pendingStamp = stamp;
+                return;
+            }
+
+            _pendingStamp = null;
         }
 
         OnTimer();

@@ -17,7 +17,8 @@ public sealed class ReloadingFileOptions
 
     /// <summary>
     /// When set, also check the file's size and write time at this interval and reload when they changed.
-    /// For file systems without change notifications (some network and container mounts). Default off.
+    /// A change is loaded once size and write time are the same on two polls in a row (so a file caught mid-write
+    /// waits). For file systems without change notifications (some network and container mounts). Default off.
     /// </summary>
     public TimeSpan? PollInterval { get; init; }
 }
