@@ -9,6 +9,9 @@ public sealed class ConformanceReport
     /// <summary>Results per corpus source folder, by name.</summary>
     public SortedDictionary<string, SourceStats> Sources { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Corpus files that were not graded because they are not log text (see the runner).</summary>
+    public List<ExcludedFile> Excluded { get; } = [];
+
     /// <summary>The stats for a source folder, created on first use.</summary>
     public SourceStats For(string source)
     {
@@ -35,6 +38,15 @@ public sealed class ConformanceReport
               .Append(CultureInfo.InvariantCulture, $"{s.Primary.Agree}/{s.Primary.Total} | {Pct(s.Primary.Agree, s.Primary.Total)} | ")
               .Append(CultureInfo.InvariantCulture, $"{Pct(s.OtherEcs.Agree, s.OtherEcs.Total)} | {Pct(s.Vendor.Agree, s.Vendor.Total)} |")
               .AppendLine();
+        }
+
+        if (Excluded.Count > 0)
+        {
+            sb.AppendLine().AppendLine("Not graded (not log text):").AppendLine();
+            foreach (var x in Excluded)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"- `{x.Source}/{x.File}`: {x.Reason}").AppendLine();
+            }
         }
 
         foreach (var s in Sources.Values)

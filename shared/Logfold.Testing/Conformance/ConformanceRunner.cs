@@ -66,11 +66,43 @@ public sealed class ConformanceRunner(LogNormalizer normalizer)
 
             foreach (var log in Directory.EnumerateFiles(dir, "*.log").Order(StringComparer.Ordinal))
             {
+                var notALog = NotALogReason(log);
+                if (notALog is not null)
+                {
+                    report.Excluded.Add(new ExcludedFile(label, Path.GetFileName(log), notALog));
+                    continue;
+                }
+
                 RunCase(label, log, report.For(label));
             }
         }
 
         return report;
+    }
+
+    /// <summary>
+    /// Why a corpus file is not a log at all, or null. Only binary capture formats are recognised (by their magic
+    /// numbers): a packet capture holds network frames, not one event per line, so grading its "lines" would
+    /// measure nothing. Such files are listed in the report, never silently skipped.
+    /// </summary>
+    internal static string? NotALogReason(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using (var stream = File.OpenRead(path))
+        {
+            if (stream.ReadAtLeast(head, 4, throwOnEndOfStream: false) < 4)
+            {
+                return null;
+            }
+        }
+
+        uint magic = (uint)(head[0] << 24 | head[1] << 16 | head[2] << 8 | head[3]);
+        return magic switch
+        {
+            0xA1B2C3D4 or 0xD4C3B2A1 or 0xA1B23C4D or 0x4D3CB2A1 => "binary pcap packet capture, not log text",
+            0x0A0D0D0A => "binary pcapng packet capture, not log text",
+            _ => null,
+        };
     }
 
     private void RunCase(string label, string logPath, SourceStats stats)

@@ -110,6 +110,40 @@ public sealed class ConformanceRunnerTests
         {
             Assert.True(report.Sources.TryGetValue(core, out var stats), $"no report for {core}");
             Assert.True(stats.Events > 0, $"{core}: no events read");
+
+            // The goals: detection >= 99% and core-field agreement >= 95% for every core source.
+            double detection = (double)stats.Correct / stats.Events;
+            Assert.True(detection >= 0.99, $"{core}: detection {detection:P1} is below 99%");
+            if (stats.Primary.Total > 0)
+            {
+                double agreement = (double)stats.Primary.Agree / stats.Primary.Total;
+                Assert.True(agreement >= 0.95, $"{core}: core-field agreement {agreement:P1} is below 95%");
+            }
+        }
+    }
+
+    [Fact]
+    public void Run_PacketCaptureFile_IsListedAsExcludedNotGraded()
+    {
+        var root = Directory.CreateTempSubdirectory("logfold-conf-");
+        try
+        {
+            var dir = Directory.CreateDirectory(Path.Combine(root.FullName, "windows_event"));
+            byte[] pcap = [0xD4, 0xC3, 0xB2, 0xA1, 0x02, 0x00, 0x04, 0x00, (byte)'\n', 0x41, 0x42, (byte)'\n'];
+            File.WriteAllBytes(Path.Combine(dir.FullName, "capture.log"), pcap);
+            File.WriteAllText(Path.Combine(dir.FullName, "text.log"), "not a windows event\n");
+
+            var report = new ConformanceRunner(LogNormalizer.CreateDefault()).Run(root.FullName);
+
+            var excluded = Assert.Single(report.Excluded);
+            Assert.Equal("capture.log", excluded.File);
+            Assert.Contains("pcap", excluded.Reason, StringComparison.Ordinal);
+            Assert.Equal(1, report.Sources["windows_event"].Events);
+            Assert.Contains("capture.log", report.ToMarkdown(ConformanceRunner.CoreSources), StringComparison.Ordinal);
+        }
+        finally
+        {
+            root.Delete(recursive: true);
         }
     }
 }
