@@ -114,6 +114,12 @@ internal sealed class ConfluentAvroClient : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _writer?.DatumWriter.Dispose();
+        foreach (var reader in _readers.Values)
+        {
+            reader.DatumReader.Dispose();
+        }
+
         if (_ownsRegistry)
         {
             _registry.Dispose();
