@@ -5,6 +5,11 @@ using Logfold.Processing.Enrich.CommunityId;
 using Logfold.Processing.Enrich.GeoIp;
 using Logfold.Processing.Enrich.IpClassification;
 using Logfold.Processing.Enrich.Mitre;
+using Logfold.Processing.Enrich.ThreatIntel;
+using Logfold.Processing.Enrich.Assets;
+using Logfold.Processing.Enrich.Users;
+using Logfold.Processing.Enrich.ReverseDns;
+using Logfold.Processing.Enrich.UserAgent;
 
 namespace Logfold.Processing.Enrich;
 
@@ -72,5 +77,10 @@ public sealed class EnricherRegistry
         new CommunityIdEnricherFactory(),
         new CloudRangesEnricherFactory(),
         new MitreEnricherFactory(),
+        new ThreatIntelEnricherFactory(),
+        new AssetEnricherFactory(),
+        new UserEnricherFactory(),
+        new ReverseDnsEnricherFactory(),
+        new UserAgentEnricherFactory(),
     ];
 }
