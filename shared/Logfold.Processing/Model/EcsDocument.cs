@@ -366,7 +366,8 @@ public sealed class EcsDocument
         }
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, in FieldValue value)
+    /// <summary>Writes one value exactly as <see cref="WriteTo"/> writes it (the JSON codec reuses this).</summary>
+    internal static void WriteValue(Utf8JsonWriter writer, in FieldValue value)
     {
         switch (value.Kind)
         {

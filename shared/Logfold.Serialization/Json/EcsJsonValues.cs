@@ -15,53 +15,7 @@ internal static class EcsJsonValues
     private const string TickFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
 
     /// <summary>Writes a value the way <see cref="EcsDocument"/> writes it.</summary>
-    public static void Write(Utf8JsonWriter writer, in FieldValue value)
-    {
-        switch (value.Kind)
-        {
-            case FieldKind.String:
-                writer.WriteStringValue((string)value.Ref!);
-                break;
-            case FieldKind.Long:
-                writer.WriteNumberValue(value.Long);
-                break;
-            case FieldKind.Double:
-                writer.WriteNumberValue(value.Double);
-                break;
-            case FieldKind.Bool:
-                writer.WriteBooleanValue(value.Bool);
-                break;
-            case FieldKind.Timestamp:
-                EcsDocument.WriteTimestamp(writer, value.Timestamp);
-                break;
-            case FieldKind.StringArray:
-                writer.WriteStartArray();
-                foreach (var item in (List<string>)value.Ref!)
-                {
-                    writer.WriteStringValue(item);
-                }
-
-                writer.WriteEndArray();
-                break;
-            case FieldKind.Map:
-                var map = (FieldMap)value.Ref!;
-                writer.WriteStartObject();
-                for (var i = 0; i < map.Count; i++)
-                {
-                    writer.WritePropertyName(map[i].Key);
-                    Write(writer, map[i].Value);
-                }
-
-                writer.WriteEndObject();
-                break;
-            case FieldKind.RawJson:
-                writer.WriteRawValue((string)value.Ref!, skipInputValidation: true);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
-    }
+    public static void Write(Utf8JsonWriter writer, in FieldValue value) => EcsDocument.WriteValue(writer, value);
 
     /// <summary>True when <see cref="Write"/> would produce exactly <paramref name="text"/>.</summary>
     public static bool WritesAs(in FieldValue value, ReadOnlySpan<byte> text)
