@@ -187,11 +187,14 @@ public sealed class ReloadingFileTests : IDisposable
         var torn = 0;
         var reads = 0L;
         var readers = new Task[3];
+        // Reloads start only once every reader is reading, so they overlap even on a busy machine.
+        using var reading = new CountdownEvent(readers.Length);
         for (var r = 0; r < readers.Length; r++)
         {
             readers[r] = Task.Run(() =>
             {
                 var last = 0;
+                var signalled = false;
                 while (!stop.IsCancellationRequested)
                 {
                     var snapshot = file.Current;
@@ -211,10 +214,16 @@ public sealed class ReloadingFileTests : IDisposable
 
                     last = first;
                     Interlocked.Increment(ref reads);
+                    if (!signalled)
+                    {
+                        signalled = true;
+                        reading.Signal();
+                    }
                 }
             });
         }
 
+        Assert.True(reading.Wait(TimeSpan.FromSeconds(60)), "the reader tasks never started");
         for (var v = 1; v <= 200; v++)
         {
             File.WriteAllText(path, v.ToString(System.Globalization.CultureInfo.InvariantCulture));
