@@ -99,6 +99,8 @@ internal sealed class StageWorker
         }
         catch (StageFatalException ex)
         {
+            // A Config failure: abort the open batch so read_committed consumers are not held at its start.
+            AbortQuietly();
             Status.FatalError = ex.Message;
             Log.Fatal(_logger, _processor.Name, ex.Message, ex.InnerException);
             throw;

@@ -29,19 +29,15 @@ internal sealed class JsonEcsDocumentCodec : IRecordCodec<EcsDocument>
     public const int DefaultMaxRecordBytes = 4 * 1024 * 1024;
 
     /// <summary>The default number of field paths one codec may register from data.</summary>
-    public const int DefaultMaxNewFieldPaths = 4096;
+    public const int DefaultMaxNewFieldPaths = FieldPathBudget.DefaultLimit;
 
     /// <summary>The deepest nesting accepted.</summary>
     public const int MaxDepth = 64;
 
-    /// <summary>The longest field name accepted for a path registered from data.</summary>
-    public const int MaxFieldNameLength = 256;
-
     private const string What = "ECS";
 
     private readonly int _maxRecordBytes;
-    private readonly int _maxNewFieldPaths;
-    private int _newFieldPaths;
+    private readonly FieldPathBudget _budget;
 
     /// <summary>Creates the codec.</summary>
     /// <param name="maxRecordBytes">Records longer than this are rejected when decoding.</param>
@@ -49,9 +45,8 @@ internal sealed class JsonEcsDocumentCodec : IRecordCodec<EcsDocument>
     public JsonEcsDocumentCodec(int maxRecordBytes = DefaultMaxRecordBytes, int maxNewFieldPaths = DefaultMaxNewFieldPaths)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxRecordBytes);
-        ArgumentOutOfRangeException.ThrowIfNegative(maxNewFieldPaths);
         _maxRecordBytes = maxRecordBytes;
-        _maxNewFieldPaths = maxNewFieldPaths;
+        _budget = new FieldPathBudget(maxNewFieldPaths);
     }
 
     /// <inheritdoc />
@@ -350,23 +345,18 @@ internal sealed class JsonEcsDocumentCodec : IRecordCodec<EcsDocument>
 
     private FieldPath NewPath(FieldPath parent, string name, ref Utf8JsonReader reader)
     {
-        var dotted = parent.Depth == 0 ? name : parent.Name + "." + name;
-        if (FieldPath.IsRegistered(dotted))
+        if (name.Contains('.', StringComparison.Ordinal))
         {
-            return FieldPath.Of(dotted);
+            throw JsonRecordErrors.Invalid(What, reader.BytesConsumed, "a field name contains a dot.");
         }
 
-        if (name.Length == 0 || name.Length > MaxFieldNameLength || name.Contains('.', StringComparison.Ordinal))
+        try
         {
-            throw JsonRecordErrors.Invalid(What, reader.BytesConsumed, $"a field name is empty, longer than {MaxFieldNameLength} characters or contains a dot.");
+            return _budget.Resolve(parent.Depth == 0 ? name : parent.Name + "." + name);
         }
-
-        if (Interlocked.Increment(ref _newFieldPaths) > _maxNewFieldPaths)
+        catch (RecordFormatException e)
         {
-            Interlocked.Decrement(ref _newFieldPaths);
-            throw JsonRecordErrors.Invalid(What, reader.BytesConsumed, $"more than {_maxNewFieldPaths} unknown field names were seen; raise the limit if the fields are legitimate.");
+            throw JsonRecordErrors.Invalid(What, reader.BytesConsumed, e.Message);
         }
-
-        return FieldPath.Of(dotted);
     }
 }

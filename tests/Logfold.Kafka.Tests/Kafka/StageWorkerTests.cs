@@ -306,6 +306,12 @@ public sealed class StageWorkerTests
 
         var fatal = Assert.IsType<StageFatalException>(running.Failure);
         Assert.Contains("No mapping rule named 'x'", fatal.Message, StringComparison.Ordinal);
-        Assert.Empty(KafkaTestKit.Read(cluster, [output, dlq], 0, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2)));
+        var read = KafkaTestKit.Read(cluster, [output, dlq], 0, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(2));
+        Assert.DoesNotContain(read, r => r.Topic == dlq || KafkaTestKit.Text(r.Message.Value) == "needs-config");
+        if (TransactionProbe.FiltersAbortedRecords(cluster))
+        {
+            // The batch holding "fine" was aborted.
+            Assert.Empty(read);
+        }
     }
 }

@@ -95,12 +95,48 @@ internal static class KafkaTestKit
             TopicMetadataRefreshIntervalMs = 500,
         };
         using var consumer = new ConsumerBuilder<byte[], byte[]>(config).Build();
-        consumer.Subscribe(topics);
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+
+        // Assign partitions by hand (no group rebalances that would rewind the reader), discovering topics
+        // created while reading, such as the DLQ.
+        var assigned = new HashSet<TopicPartition>();
         var result = new List<ConsumeResult<byte[], byte[]>>();
         var started = TimeProvider.System.GetTimestamp();
         var last = started;
+        var lastDiscovery = long.MinValue;
         while (TimeProvider.System.GetElapsedTime(started) < timeout)
         {
+            if (lastDiscovery == long.MinValue || TimeProvider.System.GetElapsedTime(lastDiscovery) > TimeSpan.FromMilliseconds(500))
+            {
+                lastDiscovery = TimeProvider.System.GetTimestamp();
+                var added = new List<TopicPartitionOffset>();
+                foreach (var topic in topics)
+                {
+                    var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(5));
+                    foreach (var t in metadata.Topics)
+                    {
+                        if (t.Error.IsError)
+                        {
+                            continue;
+                        }
+
+                        foreach (var p in t.Partitions)
+                        {
+                            var tp = new TopicPartition(t.Topic, new Partition(p.PartitionId));
+                            if (assigned.Add(tp))
+                            {
+                                added.Add(new TopicPartitionOffset(tp, Offset.Beginning));
+                            }
+                        }
+                    }
+                }
+
+                if (added.Count > 0)
+                {
+                    consumer.IncrementalAssign(added);
+                }
+            }
+
             ConsumeResult<byte[], byte[]>? r;
             try
             {
@@ -108,7 +144,6 @@ internal static class KafkaTestKit
             }
             catch (ConsumeException ex) when (!ex.Error.IsFatal)
             {
-                // A topic nothing has been written to yet.
                 r = null;
             }
 
