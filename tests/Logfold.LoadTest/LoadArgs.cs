@@ -17,8 +17,8 @@ internal sealed class LoadArgs
           --format json|avro       record format between stages (default json; avro needs --registry-url or starts the test registry)
           --registry-url URL       a Schema Registry for --format avro
           --mode eos|alo           exactly-once transactions (default) or at-least-once
-          --stages LIST            detector,normalizer[,enricher] (default detector,normalizer)
-          --enrichment FILE        a YAML file with a Logfold:Enrichment section (default: a generated local chain)
+          --stages LIST            detector,normalizer[,enricher] (default detector,normalizer); the enricher runs every
+                                   local enricher over generated data (GeoIP, ASN, cloud ranges, IOCs, MITRE...)
           --window N               most events in flight (sent but not yet read at the end) (default 4000; 0 = unlimited)
           --rate N                 send at most N events/s (default 0 = as fast as the window allows)
           --batch-records N        stage batch size in records (default 2000)
@@ -44,8 +44,6 @@ internal sealed class LoadArgs
     public DeliveryMode Mode { get; private set; } = DeliveryMode.ExactlyOnce;
 
     public IReadOnlyList<string> Stages { get; private set; } = ["detector", "normalizer"];
-
-    public string? EnrichmentFile { get; private set; }
 
     public int Window { get; private set; } = 4000;
 
@@ -110,9 +108,6 @@ internal sealed class LoadArgs
                     break;
                 case "--stages":
                     a.Stages = ParseStages(Next(args, ref i));
-                    break;
-                case "--enrichment":
-                    a.EnrichmentFile = Next(args, ref i);
                     break;
                 case "--window":
                     a.Window = Int(name, Next(args, ref i), 0, 10_000_000);

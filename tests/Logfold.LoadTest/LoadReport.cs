@@ -12,6 +12,11 @@ internal static class LoadReport
         w.WriteLine();
         w.WriteLine(string.Create(c, $"== {string.Join('+', r.Stages)} | {r.Format} | {r.Mode}{(r.Stub ? " | STUB (passthrough stages)" : "")} | {r.Cluster}"));
         w.WriteLine(string.Create(c, $"events {r.Events} ({r.InputBytes / 1e6:F1} MB raw), window {(r.Window == 0 ? "unlimited" : r.Window.ToString(c))}, rate {(r.Rate == 0 ? "unlimited" : r.Rate.ToString(c))}, batch {r.BatchRecords} records / {r.BatchMs} ms"));
+        if (r.Enrichers.Count > 0)
+        {
+            w.WriteLine("enrichment chain: " + string.Join(", ", r.Enrichers));
+        }
+
         w.WriteLine(string.Create(c, $"end to end: {r.EventsPerSecond:F0} events/s over {r.WallSeconds:F2} s (first send -> last arrival)"));
         if (r.LatencyMs is { } l)
         {
@@ -70,6 +75,7 @@ internal static class LoadReport
         j.WriteString("mode", r.Mode);
         j.WriteString("stages", string.Join(',', r.Stages));
         j.WriteBoolean("stub", r.Stub);
+        j.WriteString("enrichers", string.Join(',', r.Enrichers));
         j.WriteNumber("events", r.Events);
         j.WriteNumber("input_bytes", r.InputBytes);
         j.WriteNumber("window", r.Window);

@@ -9,6 +9,8 @@ internal sealed class LoadResult
 
     public required string Mode { get; init; }
 
+    public required IReadOnlyList<string> Enrichers { get; init; }
+
     public required IReadOnlyList<string> Stages { get; init; }
 
     public required bool Stub { get; init; }

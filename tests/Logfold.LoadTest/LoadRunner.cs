@@ -53,7 +53,7 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
             TouchTopics(bootstrap, [.. topics, dlq]);
         }
 
-        using var parts = PipelineParts.Create(args);
+        using var parts = PipelineParts.Create(args, topics);
         var kafka = new KafkaOptions { BootstrapServers = bootstrap };
         kafka.Settings["allow.auto.create.topics"] = "true";
 
@@ -155,7 +155,8 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
             return new LoadResult
             {
                 Cluster = clusterKind,
-                Format = parts.Format,
+                Format = parts.Format + (parts.Format == "avro" ? " (" + parts.Registry + ")" : ""),
+                Enrichers = parts.EnricherNames,
                 Mode = args.Mode == DeliveryMode.ExactlyOnce ? "eos" : "alo",
                 Stages = args.Stages,
                 Stub = args.Stub,

@@ -20,6 +20,7 @@ internal static class SerdesProbe
         }
 
         var costs = new List<StageCost>();
+        var codecs = parts.NewCodecs();
         foreach (var name in stages)
         {
             var stage = parts.CreateStage(name);
@@ -30,15 +31,15 @@ internal static class SerdesProbe
             switch (name)
             {
                 case "detector":
-                    encodeSeconds = TimeEncode(parts.Detected, new DetectedRecord(), static r => r.Reset(), outputs.Values);
+                    encodeSeconds = TimeEncode(parts.Detected(codecs), new DetectedRecord(), static r => r.Reset(), outputs.Values);
                     break;
                 case "normalizer":
-                    decodeSeconds = TimeDecode(parts.Detected, new DetectedRecord(), static r => r.Reset(), inputs);
-                    encodeSeconds = TimeEncode(parts.Ecs, new EcsDocument(), static d => d.Reset(), outputs.Values);
+                    decodeSeconds = TimeDecode(parts.Detected(codecs), new DetectedRecord(), static r => r.Reset(), inputs);
+                    encodeSeconds = TimeEncode(parts.Normalized(codecs), new EcsDocument(), static d => d.Reset(), outputs.Values);
                     break;
                 default:
-                    decodeSeconds = TimeDecode(parts.Ecs, new EcsDocument(), static d => d.Reset(), inputs);
-                    encodeSeconds = TimeEncode(parts.Ecs, new EcsDocument(), static d => d.Reset(), outputs.Values);
+                    decodeSeconds = TimeDecode(parts.Normalized(codecs), new EcsDocument(), static d => d.Reset(), inputs);
+                    encodeSeconds = TimeEncode(parts.Enriched(codecs), new EcsDocument(), static d => d.Reset(), outputs.Values);
                     break;
             }
 

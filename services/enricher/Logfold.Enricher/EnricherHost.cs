@@ -1,7 +1,5 @@
-using Logfold.Contracts;
 using Logfold.Kafka;
 using Logfold.Processing.Enrich;
-using Logfold.Processing.Model;
 using Logfold.Processing.Stages;
 using Logfold.Serialization;
 using Microsoft.AspNetCore.Builder;
@@ -92,11 +90,14 @@ public static class EnricherHost
         services.AddSingleton(_ => new StageMetrics(MeterName, EnricherStage.StageName));
         services.AddSingleton<EnricherMeter>();
         services.AddSingleton(CreateEngine);
-        services.AddSingleton<IRecordCodec<EcsDocument>>(_ => RecordCodecs.JsonEcsDocument());
+        // Formats come from Logfold:Serialization (json or avro, per topic). Input and output are both ECS documents,
+        // each with its own topic's format and Avro subject.
+        services.AddLogfoldCodecs(configuration);
         services.AddSingleton(sp =>
         {
-            var codec = sp.GetRequiredService<IRecordCodec<EcsDocument>>();
-            return new EnricherStage(sp.GetRequiredService<EnrichmentEngine>(), codec, codec);
+            var codecs = sp.GetRequiredService<RecordCodecs>();
+            var stage = sp.GetRequiredService<IOptions<StageOptions>>().Value;
+            return new EnricherStage(sp.GetRequiredService<EnrichmentEngine>(), codecs.ForEcs(stage.InputTopic), codecs.ForEcs(stage.OutputTopic));
         });
         services.AddSingleton(sp => new StageWorker(
             sp.GetRequiredService<EnricherStage>(),

@@ -7,14 +7,10 @@ namespace Logfold.Enricher;
 /// <see cref="Logfold.Processing.Enrich.EnricherOptions"/> (one chain entry), which the configuration binder generator
 /// cannot tell from a type of the same simple name.
 /// </summary>
-public sealed class EnricherServiceOptions : IValidatableObject
+public sealed class EnricherServiceOptions
 {
     /// <summary>The configuration section name.</summary>
     public const string SectionName = "Logfold:Enricher";
-
-    /// <summary>The record format of <c>logs.normalized</c> and <c>logs.enriched</c>: <c>json</c>.</summary>
-    [Required]
-    public string Format { get; set; } = "json";
 
     /// <summary>Map <c>POST /admin/reload</c> and <c>GET /admin/sources</c> (default true). Keep the port off public networks.</summary>
     public bool AdminEndpoints { get; set; } = true;
@@ -22,13 +18,4 @@ public sealed class EnricherServiceOptions : IValidatableObject
     /// <summary>How long the loop may go without ticking before <c>/health</c> fails, in seconds.</summary>
     [Range(5, 3600)]
     public int HealthStaleSeconds { get; set; } = 60;
-
-    /// <inheritdoc />
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
-    {
-        if (!string.Equals(Format, "json", StringComparison.Ordinal))
-        {
-            yield return new ValidationResult($"{SectionName}:Format '{Format}' is not supported; use json.", [nameof(Format)]);
-        }
-    }
 }

@@ -42,11 +42,11 @@ public sealed class EnricherOptionsTests
     public async Task Build_UnknownEnricherKey_FailsNamingTheKey()
     {
         var settings = Minimal();
-        settings["Logfold:Enricher:Formatt"] = "json";
+        settings["Logfold:Enricher:AdminEndpoint"] = "true";
         await using var app = Build(settings);
 
         var ex = Assert.ThrowsAny<InvalidOperationException>(() => app.Services.GetRequiredService<IOptions<EnricherServiceOptions>>().Value);
-        Assert.Contains("Formatt", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("AdminEndpoint", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -66,11 +66,11 @@ public sealed class EnricherOptionsTests
     public async Task Build_UnsupportedFormat_FailsValidation()
     {
         var settings = Minimal();
-        settings["Logfold:Enricher:Format"] = "protobuf";
+        settings["Logfold:Serialization:Format"] = "Avro"; // Avro without a Schema Registry URL.
         await using var app = Build(settings);
 
-        var ex = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<EnricherServiceOptions>>().Value);
-        Assert.Contains("protobuf", ex.Message, StringComparison.Ordinal);
+        var ex = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IOptions<Logfold.Serialization.SerializationOptions>>().Value);
+        Assert.Contains("SchemaRegistry", ex.Message, StringComparison.Ordinal);
     }
 
     [Fact]

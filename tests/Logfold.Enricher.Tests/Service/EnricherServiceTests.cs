@@ -12,6 +12,8 @@ using Logfold.Processing.Pipeline;
 using Logfold.Processing.Stages;
 using Logfold.Serialization;
 using Logfold.Testing.Enricher;
+using Logfold.Testing.SchemaRegistry;
+using Microsoft.Extensions.Options;
 
 namespace Logfold.Enricher.Tests.Service;
 
@@ -31,15 +33,16 @@ public sealed class EnricherServiceTests(ClusterFixture fixture) : IClassFixture
     }
 
     /// <summary>A normalized event: a firewall flow, or (every fifth) a Windows account creation.</summary>
-    private (string Key, byte[] Value) Event(int i, string destination)
+    private (string Key, byte[] Value) Event(int i, string destination, IRecordCodec<EcsDocument>? codec = null)
     {
+        codec ??= _codec;
         var doc = new EcsDocument();
         doc.Set(Ecs.EventId, "e-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (i % 5 == 4)
         {
             doc.Set(Ecs.LogfoldSource, SourceTypes.WindowsEvent);
             doc.Set(Ecs.EventCode, "4720");
-            return ("dc01", _codec.Encode(doc));
+            return ("dc01", codec.Encode(doc));
         }
 
         doc.Set(Ecs.LogfoldSource, SourceTypes.PaloAlto);
@@ -48,7 +51,7 @@ public sealed class EnricherServiceTests(ClusterFixture fixture) : IClassFixture
         doc.Set(Ecs.SourcePort, 40000L + i);
         doc.Set(Ecs.DestinationPort, 443L);
         doc.Set(Ecs.NetworkTransport, "tcp");
-        return ("fw-0" + (i % 3).ToString(System.Globalization.CultureInfo.InvariantCulture), _codec.Encode(doc));
+        return ("fw-0" + (i % 3).ToString(System.Globalization.CultureInfo.InvariantCulture), codec.Encode(doc));
     }
 
     private static Dictionary<string, JsonNode> ById(IEnumerable<ConsumeResult<byte[], byte[]>> records)
@@ -215,6 +218,44 @@ public sealed class EnricherServiceTests(ClusterFixture fixture) : IClassFixture
         Assert.Equal("London", Str(byId["e-0"], "destination", "geo", "city_name"));
         var metrics = await svc.Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         Assert.Contains("enricher=\"flaky\",outcome=\"error\"", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Service_AvroTopics_EnrichesThroughTheSchemaRegistry()
+    {
+        await using var registry = await SchemaRegistryTestServer.StartAsync();
+        await using var svc = await RunningEnricher.StartAsync(
+            fixture.Cluster,
+            _dir,
+            extraSettings: new Dictionary<string, string?>
+            {
+                ["Logfold:Serialization:Format"] = "Avro",
+                ["Logfold:Serialization:SchemaRegistry:Url"] = registry.Url,
+            });
+        Assert.True(await svc.WaitReadyAsync(TimeSpan.FromSeconds(30)));
+        using var codecs = new RecordCodecs(Options.Create(new SerializationOptions { Format = SerializationFormat.Avro, SchemaRegistry = { Url = registry.Url } }));
+        var input = codecs.ForEcs(svc.InputTopic);
+        var output = codecs.ForEcs(svc.OutputTopic);
+        TopicIo.Produce(fixture.Cluster, svc.InputTopic, Enumerable.Range(0, 40).Select(i => Event(i, "81.2.69.160", input)));
+
+        var all = TopicIo.Read(fixture.Cluster, [svc.OutputTopic, svc.DeadLetterTopic], 40, ReadTimeout);
+
+        Assert.Equal(40, all.Count);
+        Assert.DoesNotContain(all, r => r.Topic == svc.DeadLetterTopic);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var doc = new EcsDocument();
+        foreach (var r in all)
+        {
+            doc.Reset();
+            output.Decode(r.Message.Value, doc);
+            Assert.True(ids.Add(doc.GetString(Ecs.EventId)!));
+            if (doc.GetString(Ecs.DestinationIp) is not null)
+            {
+                Assert.Equal("London", doc.GetString(FieldPath.Of("destination.geo.city_name")));
+            }
+        }
+
+        Assert.NotEmpty(registry.SchemaIds(svc.OutputTopic + "-value"));
     }
 
     /// <summary>An enricher type whose enrichers always throw (a broken lookup).</summary>

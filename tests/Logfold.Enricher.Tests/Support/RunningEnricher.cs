@@ -46,7 +46,8 @@ internal sealed class RunningEnricher : IAsyncDisposable
         string dataDirectory,
         Action<IServiceCollection>? services = null,
         Func<EnrichmentDataSet, IEnumerable<EnricherOptions>>? chain = null,
-        EnricherRegistry? registry = null)
+        EnricherRegistry? registry = null,
+        IReadOnlyDictionary<string, string?>? extraSettings = null)
     {
         var data = EnrichmentDataSet.Write(dataDirectory, registry);
         var input = TopicIo.Unique("normalized");
@@ -69,6 +70,11 @@ internal sealed class RunningEnricher : IAsyncDisposable
         };
         var dataForConfig = chain is null ? data : data.WithChain(chain(data));
         foreach (var (k, v) in dataForConfig.ToConfiguration())
+        {
+            settings[k] = v;
+        }
+
+        foreach (var (k, v) in extraSettings ?? new Dictionary<string, string?>())
         {
             settings[k] = v;
         }
