@@ -24,6 +24,7 @@ internal sealed class LoadArgs
           --batch-records N        stage batch size in records (default 2000)
           --batch-ms N             stage batch time in ms (default 200)
           --partitions N           partitions per topic, created up front on a real cluster (default: broker default)
+          --probe-only             skip Kafka: only measure each stage's CPU cost (and its serdes share) in-process
           --stub                   replace every stage's processing with a byte-for-byte passthrough (runtime cost only)
           --timeout-seconds N      give up waiting for outputs after N s without progress (default 60)
           --json FILE              also write the report as JSON
@@ -56,6 +57,8 @@ internal sealed class LoadArgs
     public int Partitions { get; private set; }
 
     public bool Stub { get; private set; }
+
+    public bool ProbeOnly { get; private set; }
 
     public int TimeoutSeconds { get; private set; } = 60;
 
@@ -126,6 +129,9 @@ internal sealed class LoadArgs
                     break;
                 case "--stub":
                     a.Stub = true;
+                    break;
+                case "--probe-only":
+                    a.ProbeOnly = true;
                     break;
                 case "--timeout-seconds":
                     a.TimeoutSeconds = Int(name, Next(args, ref i), 1, 86_400);

@@ -132,6 +132,7 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
                     r.Total("logfold.records.filtered"),
                     t.CpuSeconds,
                     t.Traced!.ProcessSeconds,
+                    t.Traced.ProcessCpuSeconds,
                     t.Traced.ActiveSeconds));
             }
 
