@@ -9,7 +9,8 @@ namespace Logfold.Processing.Stages;
 /// <c>logs.detected</c> → <c>logs.normalized</c>: decodes a <see cref="DetectedRecord"/>, parses and maps its raw
 /// event with the detected source's module (the generic mapping for <c>unknown</c>), and emits the
 /// <see cref="EcsDocument"/> under the input key, so per-host order carries through. DLQ reasons:
-/// <c>invalid_record</c> (undecodable input), <c>unknown_source</c>, and every parser failure reason
+/// <c>invalid_record</c> (undecodable input), <c>unknown_source</c> (a source with no module here, or an unknown
+/// event when so configured), and every parser failure reason
 /// (<c>empty</c>, <c>too_large</c>, <c>invalid_utf8</c>, <c>truncated</c>, <c>invalid_json</c>, ...).
 /// </summary>
 public sealed class NormalizerStage : IStageProcessor
@@ -23,9 +24,15 @@ public sealed class NormalizerStage : IStageProcessor
     private readonly IRecordCodec<EcsDocument> _output;
     private readonly DetectedRecord _record = new();
     private readonly EcsDocument _doc = new();
+    private readonly UnknownSourceHandling _unknown;
 
     /// <summary>Creates the stage.</summary>
-    public NormalizerStage(LogNormalizer normalizer, NormalizeContext context, IRecordCodec<DetectedRecord> input, IRecordCodec<EcsDocument> output)
+    /// <param name="normalizer">The pipeline (its modules parse each source).</param>
+    /// <param name="context">Time zones, clock and output settings.</param>
+    /// <param name="input">The <c>logs.detected</c> codec.</param>
+    /// <param name="output">The <c>logs.normalized</c> codec.</param>
+    /// <param name="unknown">What to do with events the detector could not place.</param>
+    public NormalizerStage(LogNormalizer normalizer, NormalizeContext context, IRecordCodec<DetectedRecord> input, IRecordCodec<EcsDocument> output, UnknownSourceHandling unknown = UnknownSourceHandling.Normalize)
     {
         ArgumentNullException.ThrowIfNull(normalizer);
         ArgumentNullException.ThrowIfNull(context);
@@ -35,6 +42,7 @@ public sealed class NormalizerStage : IStageProcessor
         _context = context;
         _input = input;
         _output = output;
+        _unknown = unknown;
     }
 
     /// <inheritdoc />
@@ -60,7 +68,21 @@ public sealed class NormalizerStage : IStageProcessor
         }
 
         ISourceModule? module = null;
-        if (!string.Equals(r.Source, SourceTypes.Unknown, StringComparison.Ordinal))
+        if (string.Equals(r.Source, SourceTypes.Unknown, StringComparison.Ordinal))
+        {
+            if (_unknown == UnknownSourceHandling.Filter)
+            {
+                output.Filter("unknown_source");
+                return;
+            }
+
+            if (_unknown == UnknownSourceHandling.DeadLetter)
+            {
+                output.DeadLetter("unknown_source", $"The detector could not place the event (best guess: {r.BestGuess ?? "none"}).");
+                return;
+            }
+        }
+        else
         {
             module = _normalizer.Detector.Find(r.Source);
             if (module is null)

@@ -2,9 +2,13 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Confluent.Kafka;
 using Logfold.Contracts;
+using Logfold.Detector;
+using Logfold.Kafka.Tests.Hosting;
 using Logfold.Kafka.Tests.Support;
+using Logfold.Normalizer;
 using Logfold.Processing.Pipeline;
 using Logfold.Processing.Stages;
+using Logfold.Serialization;
 using Logfold.Testing;
 using Logfold.Testing.Kafka;
 using Logfold.Testing.Stages;
@@ -12,6 +16,7 @@ using ContractHeaders = Logfold.Contracts.Headers;
 
 namespace Logfold.Kafka.Tests.Kafka;
 
+[Collection(ServiceHostGroup.Name)]
 public sealed class PipelineEndToEndTests
 {
     private const string SeqToken = "lfseq=";
@@ -84,7 +89,7 @@ public sealed class PipelineEndToEndTests
     }
 
     [Fact]
-    public void Pipeline_MixedRawEvents_EachInputExactlyOnceAcrossNormalizedAndDlqInHostOrder()
+    public async Task Pipeline_DetectorAndNormalizerHosts_EachInputExactlyOnceAcrossNormalizedAndDlqInHostOrder()
     {
         using var cluster = KafkaTestCluster.Start();
         var raw = KafkaTestKit.Unique("raw");
@@ -94,26 +99,17 @@ public sealed class PipelineEndToEndTests
         var events = MixedEvents(5000);
         KafkaTestKit.Produce(cluster, raw, events.Select(e => ((byte[]?)e.Key, e.Value, (Confluent.Kafka.Headers?)null)), baseTimestampMs: 1_800_000_000_000);
 
-        var detectorMeter = KafkaTestKit.Unique("Logfold.Detector");
-        var normalizerMeter = KafkaTestKit.Unique("Logfold.Normalizer");
-        using var detectorMetrics = new MetricRecorder(detectorMeter);
-        using var normalizerMetrics = new MetricRecorder(normalizerMeter);
-        using var detectorStageMetrics = new StageMetrics(detectorMeter, DetectorStage.StageName);
-        using var normalizerStageMetrics = new StageMetrics(normalizerMeter, NormalizerStage.StageName);
-        var codec = new TestDetectedCodec();
-        var normalizer = LogNormalizer.CreateDefault();
-        var detector = new DetectorStage(normalizer, codec);
-        var normalize = new NormalizerStage(normalizer, new NormalizeContext { KeepOriginal = true }, codec, new TestEcsCodec());
+        using var detectorMetrics = new MetricRecorder(DetectorHost.MeterName);
+        using var normalizerMetrics = new MetricRecorder(NormalizerHost.MeterName);
+        var codec = RecordCodecs.JsonDetectedRecord();
 
         List<ConsumeResult<byte[], byte[]>> read;
-        using (var d = KafkaTestKit.Start(cluster, detector, KafkaTestKit.Stage(raw, detected, dlq), metrics: detectorStageMetrics))
-        using (var n = KafkaTestKit.Start(cluster, normalize, KafkaTestKit.Stage(detected, normalized, dlq), metrics: normalizerStageMetrics))
+        await using (var d = await StageHostRunner.StartAsync(DetectorHost.Build(StageHostRunner.Args(cluster.BootstrapServers, raw, detected, dlq), StageHostRunner.ServiceRoot("detector"))))
+        await using (var n = await StageHostRunner.StartAsync(NormalizerHost.Build(StageHostRunner.Args(cluster.BootstrapServers, detected, normalized, dlq, "--Logfold:Normalize:KeepOriginal=true"), StageHostRunner.ServiceRoot("normalizer"))))
         {
             read = KafkaTestKit.Read(cluster, [normalized, dlq], events.Count, TimeSpan.FromSeconds(120), TimeSpan.FromSeconds(2));
-            d.Stop();
-            n.Stop();
-            Assert.Null(d.Failure);
-            Assert.Null(n.Failure);
+            Assert.Equal(200, (await d.GetAsync("/health")).Status);
+            Assert.Equal(200, (await n.GetAsync("/ready")).Status);
         }
 
         var seen = new int[events.Count];
