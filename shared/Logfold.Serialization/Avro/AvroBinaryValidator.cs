@@ -146,14 +146,28 @@ internal static class AvroBinaryValidator
         }
     }
 
-    private static int MinSize(Schema schema, int depth) => schema switch
+    private static int MinSize(Schema schema, int depth)
     {
-        _ when depth > MaxDepth => 1,
-        LogicalSchema logical => MinSize(logical.BaseSchema, depth + 1),
-        RecordSchema record => record.Fields.Sum(f => MinSize(f.Schema, depth + 1)),
-        FixedSchema fixedSchema => fixedSchema.Size,
-        _ => schema.Tag == Schema.Type.Null ? 0 : 1,
-    };
+        switch (schema)
+        {
+            case not null when depth > MaxDepth:
+                return 1;
+            case LogicalSchema logical:
+                return MinSize(logical.BaseSchema, depth + 1);
+            case RecordSchema record:
+                var size = 0;
+                foreach (var field in record.Fields)
+                {
+                    size += MinSize(field.Schema, depth + 1);
+                }
+
+                return size;
+            case FixedSchema fixedSchema:
+                return fixedSchema.Size;
+            default:
+                return schema!.Tag == Schema.Type.Null ? 0 : 1;
+        }
+    }
 
     private static void SkipLengthPrefixed(ReadOnlySpan<byte> data, ref int pos)
     {

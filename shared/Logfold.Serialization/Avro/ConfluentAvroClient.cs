@@ -1,4 +1,8 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using Avro.Generic;
+using Avro.IO;
 using Confluent.Kafka;
 using Confluent.SchemaRegistry;
 using Confluent.SchemaRegistry.Serdes;
@@ -7,22 +11,31 @@ using Logfold.Contracts;
 namespace Logfold.Serialization.Avro;
 
 /// <summary>
-/// Confluent's Avro serdes for one topic's values: Confluent wire format (magic byte 0, 4-byte schema id, Avro
-/// binary), subjects named by the topic-name strategy (<c>&lt;topic&gt;-value</c>). Serialization is synchronous
-/// over the serdes' async API: after the first record the schema id is cached and the call completes inline.
+/// Confluent wire format for one topic's values (magic byte 0, 4-byte big-endian schema id, Avro binary), with
+/// subjects named by the topic-name strategy (<c>&lt;topic&gt;-value</c>). The first record of a schema goes through
+/// Confluent's <see cref="AvroSerializer{T}"/>, which registers (or looks up) the schema and returns its id; later
+/// records are written with the same Avro writer directly, byte-identical to the serdes' output but without their
+/// per-record async hop, which costs a thread-pool round trip on every call when used from a synchronous stage.
+/// Decoding fetches the writer's schema by id (cached), validates the bytes against it
+/// (<see cref="AvroBinaryValidator"/>) and reads them with a reader cached per schema id.
 /// Registry failures (network, authorization) propagate as they are, so stages treat them as transient; only bytes
-/// that are not a valid record become <see cref="RecordFormatException"/>.
+/// that are not a valid record become <see cref="RecordFormatException"/>. Thread-safe.
 /// </summary>
 internal sealed class ConfluentAvroClient : IDisposable
 {
+    private const int HeaderLength = 5;
+
+    [ThreadStatic]
+    private static MemoryStream? t_stream;
+
     private readonly ISchemaRegistryClient _registry;
     private readonly bool _ownsRegistry;
     private readonly AvroSerializer<GenericRecord> _serializer;
-    private readonly AvroDeserializer<GenericRecord> _deserializer;
     private readonly SerializationContext _context;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, global::Avro.Schema> _writerSchemas = new();
+    private readonly ConcurrentDictionary<int, Reader> _readers = new();
+    private volatile Writer? _writer;
 
-    /// <summary>Creates the serdes for <paramref name="topic"/>.</summary>
+    /// <summary>Creates the client for <paramref name="topic"/>.</summary>
     public ConfluentAvroClient(ISchemaRegistryClient registry, bool ownsRegistry, string topic, bool autoRegisterSchemas)
     {
         ArgumentNullException.ThrowIfNull(registry);
@@ -35,10 +48,6 @@ internal sealed class ConfluentAvroClient : IDisposable
             AutoRegisterSchemas = autoRegisterSchemas,
             SubjectNameStrategy = SubjectNameStrategy.Topic,
         });
-        _deserializer = new AvroDeserializer<GenericRecord>(registry, new AvroDeserializerConfig
-        {
-            SubjectNameStrategy = SubjectNameStrategy.Topic,
-        });
         _context = new SerializationContext(MessageComponentType.Value, topic);
     }
 
@@ -46,48 +55,60 @@ internal sealed class ConfluentAvroClient : IDisposable
     public string Topic { get; }
 
     /// <summary>Serializes a record in Confluent wire format.</summary>
-    public byte[] Serialize(GenericRecord record) =>
-        _serializer.SerializeAsync(record, _context).ConfigureAwait(false).GetAwaiter().GetResult();
+    public byte[] Serialize(GenericRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var writer = _writer;
+        if (writer is null || !ReferenceEquals(writer.Schema, record.Schema))
+        {
+            var first = _serializer.SerializeAsync(record, _context).ConfigureAwait(false).GetAwaiter().GetResult();
+            _writer = new Writer(record.Schema, BinaryPrimitives.ReadInt32BigEndian(first.AsSpan(1, 4)));
+            return first;
+        }
 
-    /// <summary>Deserializes Confluent wire format with the writer's schema (fetched by id and cached).</summary>
+        var stream = t_stream ??= new MemoryStream(4096);
+        stream.SetLength(0);
+        stream.WriteByte(0);
+        Span<byte> id = stackalloc byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(id, writer.Id);
+        stream.Write(id);
+        writer.DatumWriter.Write(record, new BinaryEncoder(stream));
+        var bytes = stream.ToArray();
+        if (stream.Capacity > 1 << 20)
+        {
+            t_stream = null;
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Deserializes Confluent wire format with the writer's schema.</summary>
     public GenericRecord Deserialize(ReadOnlySpan<byte> bytes)
     {
-        if (bytes.Length < 5 || bytes[0] != 0)
+        if (bytes.Length < HeaderLength || bytes[0] != 0)
         {
             throw new RecordFormatException("The record is not in Confluent Avro wire format (magic byte 0 and a 4-byte schema id).");
         }
 
-        var id = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(bytes[1..]);
+        var id = BinaryPrimitives.ReadInt32BigEndian(bytes[1..]);
+        var reader = ReaderFor(id);
+        var body = bytes[HeaderLength..];
+        AvroBinaryValidator.Validate(body, reader.Schema);
+        var rented = ArrayPool<byte>.Shared.Rent(Math.Max(body.Length, 1));
         try
         {
-            AvroBinaryValidator.Validate(bytes[5..], WriterSchema(id));
-            return _deserializer.DeserializeAsync(bytes.ToArray(), isNull: false, _context).ConfigureAwait(false).GetAwaiter().GetResult();
-        }
-        catch (SchemaRegistryException e) when (e.ErrorCode is 40403)
-        {
-            throw new RecordFormatException($"The record names schema id {id}, which the registry does not know.", e);
+            body.CopyTo(rented);
+            using var stream = new MemoryStream(rented, 0, body.Length, writable: false);
+            return reader.DatumReader.Read(reuse: null!, new BinaryDecoder(stream));
         }
         catch (Exception e) when (IsDataError(e))
         {
             throw new RecordFormatException($"The record is not valid Avro for its schema: {e.GetType().Name}.", e);
         }
-    }
-
-    // The registry client caches schemas by id; parsed Avro schemas are cached here for the validator.
-    private global::Avro.Schema WriterSchema(int id)
-    {
-        if (_writerSchemas.TryGetValue(id, out var schema))
+        finally
         {
-            return schema;
+            ArrayPool<byte>.Shared.Return(rented);
         }
-
-        var text = _registry.GetSchemaAsync(id).ConfigureAwait(false).GetAwaiter().GetResult();
-        if (text.SchemaType != SchemaType.Avro)
-        {
-            throw new RecordFormatException($"Schema id {id} is a {text.SchemaType} schema, not Avro.");
-        }
-
-        return _writerSchemas.GetOrAdd(id, global::Avro.Schema.Parse(text.SchemaString));
     }
 
     /// <inheritdoc />
@@ -99,7 +120,40 @@ internal sealed class ConfluentAvroClient : IDisposable
         }
     }
 
+    private Reader ReaderFor(int id)
+    {
+        if (_readers.TryGetValue(id, out var reader))
+        {
+            return reader;
+        }
+
+        Confluent.SchemaRegistry.Schema text;
+        try
+        {
+            text = _registry.GetSchemaAsync(id).ConfigureAwait(false).GetAwaiter().GetResult();
+        }
+        catch (SchemaRegistryException e) when (e.ErrorCode is 40403)
+        {
+            throw new RecordFormatException($"The record names schema id {id}, which the registry does not know.", e);
+        }
+
+        if (text.SchemaType != SchemaType.Avro)
+        {
+            throw new RecordFormatException($"Schema id {id} is a {text.SchemaType} schema, not Avro.");
+        }
+
+        var schema = global::Avro.Schema.Parse(text.SchemaString);
+        return _readers.GetOrAdd(id, new Reader(schema, new GenericDatumReader<GenericRecord>(schema, schema)));
+    }
+
     private static bool IsDataError(Exception e) => e is global::Avro.AvroException or EndOfStreamException or InvalidDataException
-        or InvalidCastException or IndexOutOfRangeException or ArgumentOutOfRangeException or OverflowException or FormatException
-        or System.Text.DecoderFallbackException or ArgumentException or NullReferenceException or InvalidOperationException;
+        or InvalidCastException or IndexOutOfRangeException or ArgumentException or OverflowException or FormatException
+        or System.Text.DecoderFallbackException or InvalidOperationException;
+
+    private sealed record Writer(global::Avro.Schema Schema, int Id)
+    {
+        public GenericDatumWriter<GenericRecord> DatumWriter { get; } = new(Schema);
+    }
+
+    private sealed record Reader(global::Avro.Schema Schema, GenericDatumReader<GenericRecord> DatumReader);
 }

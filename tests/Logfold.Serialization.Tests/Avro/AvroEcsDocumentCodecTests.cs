@@ -87,6 +87,34 @@ public sealed class AvroEcsDocumentCodecTests(SchemaRegistryFixture registry) : 
     }
 
     [Fact]
+    public async Task Encode_AfterFirstRecord_SameBytesAsConfluentSerdesAndReadableByThem()
+    {
+        using var codec = new AvroEcsDocumentCodec(registry.Client("serdes.normalized"));
+        using var client = new CachedSchemaRegistryClient(new SchemaRegistryConfig { Url = registry.Server.Url });
+        var serializer = new AvroSerializer<GenericRecord>(client);
+        var deserializer = new AvroDeserializer<GenericRecord>(client);
+        var context = new SerializationContext(MessageComponentType.Value, "serdes.normalized");
+        var mapping = EcsAvroMapping.For(AvroSchemas.Get(AvroSchemas.NormalizedEvent));
+        var checkedEvents = 0;
+        foreach (var c in Logfold.Testing.GoldenFile.AllCases().Take(6))
+        {
+            var docs = new List<(byte[] Ours, GenericRecord Record)>();
+            GoldenDocuments.ForEach(c, doc => docs.Add((codec.Encode(doc), mapping.ToRecord(doc, []))));
+            foreach (var (ours, record) in docs)
+            {
+                var theirs = await serializer.SerializeAsync(record, context);
+                var read = await deserializer.DeserializeAsync(ours, isNull: false, context);
+
+                Assert.Equal(theirs, ours);
+                Assert.Equal(AvroSchemas.NormalizedEvent, read.Schema.Name);
+                checkedEvents++;
+            }
+        }
+
+        Assert.True(checkedEvents > 10, $"{checkedEvents} events");
+    }
+
+    [Fact]
     public async Task Decode_RecordWrittenWithOlderSchema_ReadsByTheWritersFields()
     {
         // An "older" NormalizedEvent without the user_agent and threat records: a consumer must still decode it.
