@@ -31,8 +31,11 @@ public class EnrichmentBenchmarks : IDisposable
     private EnrichmentEngine _engine = null!;
     private (string Src, string Dst, long SrcPort, long DstPort, string Code)[] _events = null!;
 
-    /// <summary>The enricher type under test, or <c>chain</c> for every local enricher in one chain.</summary>
-    [Params("geoip", "asn", "ip_class", "community_id", "cloud_ranges", "mitre", "chain")]
+    /// <summary>
+    /// The enricher type under test, <c>chain</c> for every local enricher in one chain, or a <c>_uncached</c>
+    /// MaxMind enricher (every event a real database lookup, as for addresses never seen before).
+    /// </summary>
+    [Params("geoip", "geoip_uncached", "asn", "asn_uncached", "ip_class", "community_id", "cloud_ranges", "mitre", "chain")]
     public string Enricher { get; set; } = "chain";
 
     [GlobalSetup]
@@ -93,7 +96,13 @@ public class EnrichmentBenchmarks : IDisposable
             new() { Name = "cloud_ranges", Type = "cloud_ranges", Path = "clouds.csv" },
             new() { Name = "mitre", Type = "mitre", Path = "mitre.yaml" },
         ];
-        var options = new EnrichmentOptions { DataDirectory = _dir, Enrichers = Enricher == "chain" ? all : [all.Single(e => e.Name == Enricher)] };
+        all.Add(new() { Name = "geoip_uncached", Type = "geoip", Path = "city.mmdb", Settings = { ["CacheSize"] = "0" } });
+        all.Add(new() { Name = "asn_uncached", Type = "asn", Path = "asn.mmdb", Settings = { ["CacheSize"] = "0" } });
+        var options = new EnrichmentOptions
+        {
+            DataDirectory = _dir,
+            Enrichers = Enricher == "chain" ? all.Where(e => !e.Name.EndsWith("_uncached", StringComparison.Ordinal)).ToList() : [all.Single(e => e.Name == Enricher)],
+        };
         _meter = new Meter("Logfold.Enricher.Benchmarks");
         _engine = EnrichmentEngine.Create(options, new EnricherContext { DataDirectory = _dir, Reload = new() { Watch = false } }, new EnrichmentMeterMetrics(_meter));
     }

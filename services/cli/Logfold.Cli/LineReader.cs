@@ -29,15 +29,16 @@ internal sealed class LineReader : IDisposable
     /// <summary>
     /// Reads the next line (without its newline or a trailing CR). Returns false at the end of input.
     /// <paramref name="oversized"/> is true when the line exceeded the cap; <paramref name="line"/> then holds its
-    /// first bytes only and <paramref name="fullLength"/> its real length.
+    /// first bytes only and <paramref name="fullLength"/> its real length. The line is a view of the reader's
+    /// buffer, valid until the next call (so a container line can be split without copying it).
     /// </summary>
-    public bool TryReadLine(out ReadOnlySpan<byte> line, out bool oversized, out long fullLength)
+    public bool TryReadLine(out ReadOnlyMemory<byte> line, out bool oversized, out long fullLength)
     {
         oversized = false;
         while (true)
         {
-            var available = _buffer.AsSpan(_start, _end - _start);
-            var nl = available.IndexOf((byte)'\n');
+            var available = _buffer.AsMemory(_start, _end - _start);
+            var nl = available.Span.IndexOf((byte)'\n');
             if (nl >= 0)
             {
                 line = TrimCr(available[..nl]);
@@ -72,7 +73,7 @@ internal sealed class LineReader : IDisposable
         }
     }
 
-    private bool SkipOversized(out ReadOnlySpan<byte> line, out bool oversized, out long fullLength)
+    private bool SkipOversized(out ReadOnlyMemory<byte> line, out bool oversized, out long fullLength)
     {
         // Keep a preview, then discard input until the next newline.
         const int preview = 256;
@@ -132,7 +133,7 @@ internal sealed class LineReader : IDisposable
         _end += read;
     }
 
-    private static ReadOnlySpan<byte> TrimCr(ReadOnlySpan<byte> s) => s.Length > 0 && s[^1] == (byte)'\r' ? s[..^1] : s;
+    private static ReadOnlyMemory<byte> TrimCr(ReadOnlyMemory<byte> s) => s.Length > 0 && s.Span[^1] == (byte)'\r' ? s[..^1] : s;
 
     public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
 }

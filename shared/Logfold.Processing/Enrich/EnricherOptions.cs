@@ -24,6 +24,22 @@ public sealed class EnricherOptions
     /// <summary>Type-specific settings; each type rejects keys it does not know.</summary>
     public Dictionary<string, string> Settings { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>A setting's value, or null when absent or blank.</summary>
-    public string? Setting(string key) => Settings.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+    /// <summary>A setting's value (the key compared ignoring case), or null when absent or blank.</summary>
+    public string? Setting(string key)
+    {
+        if (!Settings.TryGetValue(key, out var value))
+        {
+            // The binder may have replaced the dictionary with one that compares keys exactly.
+            foreach (var pair in Settings)
+            {
+                if (string.Equals(pair.Key, key, StringComparison.OrdinalIgnoreCase))
+                {
+                    value = pair.Value;
+                    break;
+                }
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
 }

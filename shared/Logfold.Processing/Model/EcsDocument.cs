@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 
 namespace Logfold.Processing.Model;
@@ -367,7 +366,7 @@ public sealed class EcsDocument
                 writer.WriteBooleanValue(value.Bool);
                 break;
             case FieldKind.Timestamp:
-                WriteTimestamp(writer, value.Timestamp);
+                WriteTimestamp(writer, value.Long);
                 break;
             case FieldKind.StringArray:
                 writer.WriteStartArray();
@@ -399,12 +398,73 @@ public sealed class EcsDocument
     }
 
     /// <summary>Writes an instant as <c>yyyy-MM-ddTHH:mm:ss.fffZ</c> (seven fraction digits when sub-millisecond).</summary>
-    internal static void WriteTimestamp(Utf8JsonWriter writer, DateTimeOffset value)
+    internal static void WriteTimestamp(Utf8JsonWriter writer, DateTimeOffset value) => WriteTimestamp(writer, value.UtcTicks);
+
+    private static void WriteTimestamp(Utf8JsonWriter writer, long utcTicks)
     {
-        Span<char> buffer = stackalloc char[40];
-        var utc = value.UtcDateTime;
-        var format = utc.Ticks % TimeSpan.TicksPerMillisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
-        utc.TryFormat(buffer, out var written, format, CultureInfo.InvariantCulture);
-        writer.WriteStringValue(buffer[..written]);
+        // Digits are written by hand: a custom DateTime format string costs more than the rest of the value.
+        Span<byte> buffer = stackalloc byte[MaxQuotedTimestampLength];
+        var length = FormatTimestamp(utcTicks, buffer);
+        writer.WriteRawValue(buffer[..length], skipInputValidation: true);
+    }
+
+    private const int MaxQuotedTimestampLength = 30;
+
+    /// <summary>
+    /// Formats UTC ticks as a quoted JSON string <c>"yyyy-MM-ddTHH:mm:ss.fffZ"</c>, or with seven fraction digits
+    /// when the instant is not a whole millisecond. Returns the bytes written (26 or 30).
+    /// </summary>
+    internal static int FormatTimestamp(long utcTicks, Span<byte> into)
+    {
+        new DateTime(utcTicks, DateTimeKind.Utc).Deconstruct(out int year, out int month, out int day);
+        var timeOfDay = utcTicks % TimeSpan.TicksPerDay;
+        var seconds = (int)(timeOfDay / TimeSpan.TicksPerSecond);
+        var fraction = (int)(timeOfDay % TimeSpan.TicksPerSecond);
+        into[0] = (byte)'"';
+        Digits4(into[1..], year);
+        into[5] = (byte)'-';
+        Digits2(into[6..], month);
+        into[8] = (byte)'-';
+        Digits2(into[9..], day);
+        into[11] = (byte)'T';
+        Digits2(into[12..], seconds / 3600);
+        into[14] = (byte)':';
+        Digits2(into[15..], seconds / 60 % 60);
+        into[17] = (byte)':';
+        Digits2(into[18..], seconds % 60);
+        into[20] = (byte)'.';
+        int end;
+        if (fraction % TimeSpan.TicksPerMillisecond == 0)
+        {
+            var millis = fraction / (int)TimeSpan.TicksPerMillisecond;
+            into[21] = (byte)('0' + (millis / 100));
+            Digits2(into[22..], millis % 100);
+            end = 24;
+        }
+        else
+        {
+            Digits4(into[21..], fraction / 1000);
+            into[25] = (byte)('0' + (fraction / 100 % 10));
+            Digits2(into[26..], fraction % 100);
+            end = 28;
+        }
+
+        into[end] = (byte)'Z';
+        into[end + 1] = (byte)'"';
+        return end + 2;
+    }
+
+    private static void Digits2(Span<byte> into, int value)
+    {
+        into[1] = (byte)('0' + (value % 10));
+        into[0] = (byte)('0' + (value / 10));
+    }
+
+    private static void Digits4(Span<byte> into, int value)
+    {
+        into[3] = (byte)('0' + (value % 10));
+        into[2] = (byte)('0' + (value / 10 % 10));
+        into[1] = (byte)('0' + (value / 100 % 10));
+        into[0] = (byte)('0' + (value / 1000));
     }
 }

@@ -129,6 +129,46 @@ public sealed class DlqCommandTests(KafkaFixture kafka) : IClassFixture<KafkaFix
     }
 
     [Fact]
+    public void DlqRedrive_NoSourceTopicOrBadRetryCount_SkippedWithReasons()
+    {
+        var (dlq, group) = (kafka.Name("dlq-skip"), kafka.Name("redrive"));
+        kafka.Produce(dlq, 0,
+        [
+            new Message<byte[], byte[]> { Value = "a"u8.ToArray(), Headers = new Confluent.Kafka.Headers { { LogfoldHeaders.ErrorStage, "detector"u8.ToArray() } } },
+            new Message<byte[], byte[]>
+            {
+                Value = "b"u8.ToArray(),
+                Headers = new Confluent.Kafka.Headers
+                {
+                    { LogfoldHeaders.ErrorStage, "detector"u8.ToArray() },
+                    { LogfoldHeaders.SourceTopic, "logs.raw"u8.ToArray() },
+                    { LogfoldHeaders.RetryCount, "many"u8.ToArray() },
+                },
+            },
+        ]);
+
+        var result = CliRunner.Run(string.Empty, "dlq", "redrive", "--bootstrap-server", kafka.Bootstrap, "--topic", dlq, "--group", group, "--execute", "--yes");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("read 2, matched 2, to send 0, skipped 2 (invalid_retry_count 1, no_source_topic 1)", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("skip(no_source_topic) p0@0", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("retry=invalid", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains("Nothing to redrive.", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new byte[] { 0x68, 0x69, 0x0a, 0x09 }, true)]
+    [InlineData(new byte[] { 0x1b, 0x5b, 0x33, 0x31, 0x6d }, false)]
+    [InlineData(new byte[] { 0xc3, 0x28 }, false)]
+    [InlineData(new byte[] { 0xc2, 0x9b }, false)]
+    [InlineData(new byte[] { 0xc3, 0xa9 }, true)]
+    public void DisplayBytes_ControlOrInvalidUtf8_IsNotPrintable(byte[] bytes, bool printable)
+    {
+        Assert.Equal(printable, Kafka.DisplayBytes.IsPrintable(bytes));
+        Assert.Equal(printable ? "v: " : "v (base64): ", Kafka.DisplayBytes.Field("v", bytes)[..(printable ? 3 : 12)]);
+    }
+
+    [Fact]
     public void RedriveHeaders_ErrorAndSourceContext_DroppedHintKeptRetryIncremented()
     {
         var original = new Confluent.Kafka.Headers

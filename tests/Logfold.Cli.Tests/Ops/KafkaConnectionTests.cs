@@ -75,6 +75,25 @@ public sealed class KafkaConnectionTests
         Assert.True(connection.Producer().EnableIdempotence);
     }
 
+    [Fact]
+    public void KafkaDiagnostics_RepeatedAndManyErrors_PrintedOnceAndCapped()
+    {
+        var err = new StringWriter();
+        var diagnostics = new KafkaDiagnostics(err);
+
+        diagnostics.Error(new Confluent.Kafka.Error(Confluent.Kafka.ErrorCode.Local_Transport, "h:1: Connect failed (after 0ms in state CONNECT)"));
+        diagnostics.Error(new Confluent.Kafka.Error(Confluent.Kafka.ErrorCode.Local_Transport, "h:1: Connect failed (after 12ms in state CONNECT, 3 identical error(s) suppressed)"));
+        for (var i = 0; i < 10; i++)
+        {
+            diagnostics.Error(new Confluent.Kafka.Error(Confluent.Kafka.ErrorCode.Local_Transport, "distinct " + i));
+        }
+
+        var lines = err.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(KafkaDiagnostics.MaxLines + 1, lines.Length);
+        Assert.Equal("kafka: error: h:1: Connect failed (after 0ms in state CONNECT)", lines[0]);
+        Assert.Equal("kafka: (further client errors not shown)", lines[^1]);
+    }
+
     [Theory]
     [InlineData("15m", "2026-12-03T11:45:00.000Z")]
     [InlineData("2d", "2026-12-01T12:00:00.000Z")]

@@ -20,6 +20,9 @@ public sealed class ReplayCommandTests(KafkaFixture kafka) : IClassFixture<Kafka
         Assert.Equal(new[] { topic, "0", "5", "0", "0", "5" }, Row(result, topic, 0));
         Assert.Contains("Dry run", result.Stdout, StringComparison.Ordinal);
         Assert.Equal(5, kafka.Committed(group, topic, 0));
+
+        var latest = CliRunner.Run(string.Empty, "replay", "--bootstrap-server", kafka.Bootstrap, "--group", group, "--topic", topic, "--partition", "0", "--to-latest");
+        Assert.Equal(new[] { topic, "0", "5", "5", "0", "5" }, Row(latest, topic, 0));
     }
 
     [Fact]

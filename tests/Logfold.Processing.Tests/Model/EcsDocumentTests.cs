@@ -77,6 +77,24 @@ public sealed class EcsDocumentTests
         Assert.Equal("{\"@timestamp\":\"2026-03-10T00:30:00.123Z\"}", doc.ToJson());
     }
 
+    [Theory]
+    [InlineData("2026-03-10T09:30:00.0000000Z", "\"2026-03-10T09:30:00.000Z\"")]
+    [InlineData("2026-12-31T23:59:59.9990000Z", "\"2026-12-31T23:59:59.999Z\"")]
+    [InlineData("2026-03-10T09:30:00.1234567Z", "\"2026-03-10T09:30:00.1234567Z\"")]
+    [InlineData("2026-03-10T09:30:00.0000001Z", "\"2026-03-10T09:30:00.0000001Z\"")]
+    [InlineData("0987-01-02T03:04:05.0600000Z", "\"0987-01-02T03:04:05.060Z\"")]
+    [InlineData("0001-01-01T00:00:00.0000000Z", "\"0001-01-01T00:00:00.000Z\"")]
+    [InlineData("9999-12-31T23:59:59.9999999Z", "\"9999-12-31T23:59:59.9999999Z\"")]
+    public void FormatTimestamp_Instant_WritesQuotedIsoUtc(string instant, string expected)
+    {
+        var ticks = DateTimeOffset.Parse(instant, System.Globalization.CultureInfo.InvariantCulture).UtcTicks;
+        Span<byte> buffer = stackalloc byte[32];
+
+        var length = EcsDocument.FormatTimestamp(ticks, buffer);
+
+        Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(buffer[..length]));
+    }
+
     [Fact]
     public void Map_DataDrivenNames_WritesObjectWithoutRegisteringPaths()
     {

@@ -24,7 +24,7 @@ internal static class DetectCommand
         while (reader.TryReadLine(out var line, out var oversized, out _))
         {
             parts.Clear();
-            if (!oversized && line.Length > 12 && line[0] == (byte)'{' && normalizer.TryExpand(line.ToArray(), parts))
+            if (!oversized && line.Length > 12 && line.Span[0] == (byte)'{' && normalizer.TryExpand(line, parts))
             {
                 foreach (var part in parts)
                 {
@@ -33,7 +33,7 @@ internal static class DetectCommand
             }
             else
             {
-                Write(line, reader.LineNumber);
+                Write(line.Span, reader.LineNumber);
             }
 
             if (buffer.WrittenCount > 1 << 15)

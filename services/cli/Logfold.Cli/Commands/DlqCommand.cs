@@ -62,13 +62,14 @@ internal static class DlqCommand
         }
 
         var connection = KafkaConnection.From(a, environment);
+        var diagnostics = new KafkaDiagnostics(stderr);
         List<int> partitions;
-        using (var admin = KafkaClients.Admin(connection, stderr))
+        using (var admin = KafkaClients.Admin(connection, diagnostics))
         {
             partitions = KafkaClients.Partitions(admin, topic, connection.Timeout);
         }
 
-        using var consumer = KafkaClients.Consumer(connection, ReaderGroup, stderr);
+        using var consumer = KafkaClients.Consumer(connection, ReaderGroup, diagnostics);
         try
         {
             var ranges = DlqRanges.Plan(consumer, topic, partitions, null, filter.Since, connection.Timeout, clock);
@@ -105,7 +106,8 @@ internal static class DlqCommand
         }
 
         var connection = KafkaConnection.From(a, environment);
-        using var consumer = KafkaClients.Consumer(connection, ReaderGroup, stderr);
+        var diagnostics = new KafkaDiagnostics(stderr);
+        using var consumer = KafkaClients.Consumer(connection, ReaderGroup, diagnostics);
         try
         {
             var tp = new TopicPartition(topic, partition);

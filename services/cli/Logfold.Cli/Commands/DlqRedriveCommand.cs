@@ -20,6 +20,9 @@ internal static class DlqRedriveCommand
 {
     public const string DefaultGroup = "logfold-dlq-redrive";
 
+    /// <summary>The dry-run listing stops after this many matches; the counts cover all of them.</summary>
+    public const int MaxListed = 50;
+
     private static readonly HashSet<string> ValueOptions =
         ["--topic", "--group", "--max-retries", .. DlqFilter.ValueOptions, .. KafkaConnection.ValueOptions];
 
@@ -38,14 +41,15 @@ internal static class DlqRedriveCommand
         }
 
         var connection = KafkaConnection.From(a, environment);
-        using var admin = KafkaClients.Admin(connection, stderr);
+        var diagnostics = new KafkaDiagnostics(stderr);
+        using var admin = KafkaClients.Admin(connection, diagnostics);
         var partitions = KafkaClients.Partitions(admin, topic, connection.Timeout);
         if (a.Has("--execute"))
         {
             GroupMembership.EnsureInactive(admin, group, connection.Timeout);
         }
 
-        using var consumer = KafkaClients.Consumer(connection, group, stderr);
+        using var consumer = KafkaClients.Consumer(connection, group, diagnostics);
         try
         {
             Dictionary<TopicPartition, long>? committed = null;
@@ -91,7 +95,7 @@ internal static class DlqRedriveCommand
 
             // Pass 2: the same bounded ranges, now sent.
             var run = new RedriveCounts();
-            using var producer = KafkaClients.Producer(connection, stderr);
+            using var producer = KafkaClients.Producer(connection, diagnostics);
             var failures = new List<string>();
             BoundedReader.Read(consumer, ranges, connection.Timeout, clock, result =>
             {
@@ -189,9 +193,13 @@ internal static class DlqRedriveCommand
             counts.ToSend++;
         }
 
-        if (print)
+        if (print && counts.Matched <= MaxListed)
         {
             stdout.WriteLine((skip is null ? "redrive " : "skip(" + skip + ") ") + record.Describe());
+        }
+        else if (print && counts.Matched == MaxListed + 1)
+        {
+            stdout.WriteLine(string.Create(CultureInfo.InvariantCulture, $"(only the first {MaxListed} matches are listed; `logfold dlq list` shows all)"));
         }
 
         return destination;

@@ -18,6 +18,9 @@ internal static class NormalizeCommand
     private static readonly HashSet<string> Values = ["--input", "--output", "--source", "--timezone", "--dlq", "--panos-timezone", "--config"];
     private static readonly HashSet<string> Flags = ["--keep-original"];
 
+    // Output is written in chunks of about this size: few, large writes (the NDJSON is ~2.5x the input).
+    private const int FlushBytes = 1 << 19;
+
     public static int Run(IReadOnlyList<string> args, Stream stdin, Stream stdout, TextWriter stderr, TimeProvider clock)
     {
         var options = CliArgs.Parse(args, Values, Flags);
@@ -57,7 +60,7 @@ internal static class NormalizeCommand
     {
         var counts = new Counts();
         var doc = new EcsDocument();
-        var buffer = new ArrayBufferWriter<byte>(1 << 16);
+        var buffer = new ArrayBufferWriter<byte>(FlushBytes + (1 << 16));
         var writerOptions = new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
         using var writer = new Utf8JsonWriter(buffer, writerOptions);
         var dlqBuffer = new ArrayBufferWriter<byte>(1 << 12);
@@ -70,12 +73,12 @@ internal static class NormalizeCommand
             if (oversized)
             {
                 counts.Events++;
-                Fail(ParseResult.Fail("too_large", $"The event is {fullLength} bytes; the limit is {normalizer.MaxEventBytes}."), line, reader.LineNumber, null);
+                Fail(ParseResult.Fail("too_large", $"The event is {fullLength} bytes; the limit is {normalizer.MaxEventBytes}."), line.Span, reader.LineNumber, null);
                 continue;
             }
 
             parts.Clear();
-            if (line.Length > 0 && line[0] == (byte)'{' && line.Length > 12 && normalizer.TryExpand(line.ToArray(), parts))
+            if (line.Length > 12 && line.Span[0] == (byte)'{' && normalizer.TryExpand(line, parts))
             {
                 foreach (var part in parts)
                 {
@@ -84,10 +87,10 @@ internal static class NormalizeCommand
             }
             else
             {
-                One(line);
+                One(line.Span);
             }
 
-            if (buffer.WrittenCount >= 1 << 16)
+            if (buffer.WrittenCount >= FlushBytes)
             {
                 output.Write(buffer.WrittenSpan);
                 buffer.ResetWrittenCount();

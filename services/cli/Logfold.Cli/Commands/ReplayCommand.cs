@@ -41,8 +41,9 @@ internal static class ReplayCommand
         var target = ParseTarget(a, clock);
         var only = ParsePartitions(a.Get("--partition"));
         var connection = KafkaConnection.From(a, environment);
+        var diagnostics = new KafkaDiagnostics(stderr);
 
-        using var admin = KafkaClients.Admin(connection, stderr);
+        using var admin = KafkaClients.Admin(connection, diagnostics);
         var partitions = SelectPartitions(KafkaClients.Partitions(admin, topic, connection.Timeout), only, topic);
         var described = GroupMembership.EnsureInactive(admin, group, connection.Timeout);
         if (!described)
@@ -50,7 +51,7 @@ internal static class ReplayCommand
             stderr.WriteLine("logfold: note: this cluster cannot describe consumer groups; the commit is refused by the broker if the group has active members.");
         }
 
-        using var consumer = KafkaClients.Consumer(connection, group, stderr);
+        using var consumer = KafkaClients.Consumer(connection, group, diagnostics);
         try
         {
             var tps = new List<TopicPartition>(partitions.Count);

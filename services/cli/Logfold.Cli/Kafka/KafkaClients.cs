@@ -2,25 +2,25 @@ using Confluent.Kafka;
 
 namespace Logfold.Cli.Kafka;
 
-/// <summary>Builds the CLI's Kafka clients; librdkafka warnings and errors go to stderr (never message contents).</summary>
+/// <summary>Builds the CLI's Kafka clients; client errors go to stderr through <see cref="KafkaDiagnostics"/> (never message contents).</summary>
 internal static class KafkaClients
 {
-    public static IConsumer<byte[], byte[]> Consumer(KafkaConnection connection, string groupId, TextWriter stderr) =>
+    public static IConsumer<byte[], byte[]> Consumer(KafkaConnection connection, string groupId, KafkaDiagnostics diagnostics) =>
         new ConsumerBuilder<byte[], byte[]>(connection.Consumer(groupId))
-            .SetLogHandler((_, m) => Report(stderr, m))
-            .SetErrorHandler((_, e) => ReportError(stderr, e))
+            .SetLogHandler((_, m) => diagnostics.Log(m))
+            .SetErrorHandler((_, e) => diagnostics.Error(e))
             .Build();
 
-    public static IProducer<byte[], byte[]> Producer(KafkaConnection connection, TextWriter stderr) =>
+    public static IProducer<byte[], byte[]> Producer(KafkaConnection connection, KafkaDiagnostics diagnostics) =>
         new ProducerBuilder<byte[], byte[]>(connection.Producer())
-            .SetLogHandler((_, m) => Report(stderr, m))
-            .SetErrorHandler((_, e) => ReportError(stderr, e))
+            .SetLogHandler((_, m) => diagnostics.Log(m))
+            .SetErrorHandler((_, e) => diagnostics.Error(e))
             .Build();
 
-    public static IAdminClient Admin(KafkaConnection connection, TextWriter stderr) =>
+    public static IAdminClient Admin(KafkaConnection connection, KafkaDiagnostics diagnostics) =>
         new AdminClientBuilder(connection.Admin())
-            .SetLogHandler((_, m) => Report(stderr, m))
-            .SetErrorHandler((_, e) => ReportError(stderr, e))
+            .SetLogHandler((_, m) => diagnostics.Log(m))
+            .SetErrorHandler((_, e) => diagnostics.Error(e))
             .Build();
 
     /// <summary>The partitions of <paramref name="topic"/>, sorted; an unknown topic is an error.</summary>
@@ -47,15 +47,4 @@ internal static class KafkaClients
         partitions.Sort();
         return partitions;
     }
-
-    private static void Report(TextWriter stderr, LogMessage message)
-    {
-        if (message.Level <= SyslogLevel.Warning)
-        {
-            stderr.WriteLine($"kafka: {message.Level}: {message.Facility}: {message.Message}");
-        }
-    }
-
-    private static void ReportError(TextWriter stderr, Error error) =>
-        stderr.WriteLine($"kafka: error: {error.Reason}");
 }

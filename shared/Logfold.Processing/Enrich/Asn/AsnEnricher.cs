@@ -2,26 +2,28 @@ using Logfold.Processing.Enrich.GeoIp;
 using Logfold.Processing.Enrich.Net;
 using Logfold.Processing.Model;
 using MaxMind.GeoIP2;
-using MaxMind.GeoIP2.Responses;
 
 namespace Logfold.Processing.Enrich.Asn;
 
 /// <summary>
 /// <c>asn</c>: looks endpoint addresses up in a MaxMind ASN database and fills <c>&lt;endpoint&gt;.as.number</c> and
-/// <c>&lt;endpoint&gt;.as.organization.name</c>. Non-public addresses are not looked up unless <c>LookupNonPublic</c>.
+/// <c>&lt;endpoint&gt;.as.organization.name</c>. Non-public addresses are not looked up unless <c>LookupNonPublic</c>;
+/// results are cached per address (<c>CacheSize</c>), and the cache starts empty whenever the database is reloaded.
 /// </summary>
 internal sealed class AsnEnricher : IEnricher
 {
     private readonly IDataSnapshot<DatabaseReader> _database;
     private readonly (IpEndpoint Endpoint, FieldPath Number, FieldPath Organization)[] _targets;
     private readonly bool _lookupNonPublic;
+    private readonly LookupCache<AsnRecord> _cache;
 
-    public AsnEnricher(string name, IDataSnapshot<DatabaseReader> database, IpEndpoint[] endpoints, bool lookupNonPublic)
+    public AsnEnricher(string name, IDataSnapshot<DatabaseReader> database, IpEndpoint[] endpoints, bool lookupNonPublic, int cacheSize)
     {
         Name = name;
         _database = database;
         _lookupNonPublic = lookupNonPublic;
         _targets = Array.ConvertAll(endpoints, e => (e, FieldPath.Of(e.Name + ".as.number"), FieldPath.Of(e.Name + ".as.organization.name")));
+        _cache = new LookupCache<AsnRecord>(cacheSize);
     }
 
     public string Name { get; }
@@ -31,8 +33,6 @@ internal sealed class AsnEnricher : IEnricher
         var reader = _database.Current;
         var seen = false;
         var hit = false;
-        string? lastIp = null;
-        AsnResponse? last = null;
         foreach (var (endpoint, number, organization) in _targets)
         {
             var text = EnrichSupport.FirstString(doc, endpoint.Ip);
@@ -42,26 +42,25 @@ internal sealed class AsnEnricher : IEnricher
             }
 
             seen = true;
-            AsnResponse? response;
-            if (lastIp is not null && string.Equals(lastIp, text, StringComparison.Ordinal))
+            if (!_lookupNonPublic && IpClassifier.Classify(key) != IpClass.Public)
             {
-                response = last;
-            }
-            else
-            {
-                response = (_lookupNonPublic || IpClassifier.Classify(key) == IpClass.Public) && reader.TryAsn(IpKey.ToAddress(key), out var r) ? r : null;
-                lastIp = text;
-                last = response;
+                continue;
             }
 
-            if (response?.AutonomousSystemNumber is { } asn)
+            var record = _cache.GetOrAdd(reader, key, static (r, k, _) =>
+                r.TryAsn(IpKey.ToAddress(k), out var response) && response?.AutonomousSystemNumber is { } asn
+                    ? new AsnRecord(asn, response.AutonomousSystemOrganization)
+                    : null, 0);
+            if (record is not null)
             {
-                doc.Set(number, asn);
-                doc.Set(organization, response.AutonomousSystemOrganization);
+                doc.Set(number, record.Number);
+                doc.Set(organization, record.Organization);
                 hit = true;
             }
         }
 
         return hit ? EnrichOutcome.Hit : seen ? EnrichOutcome.Miss : EnrichOutcome.Skipped;
     }
+
+    private sealed record AsnRecord(long Number, string? Organization);
 }

@@ -15,6 +15,6 @@ internal sealed class AsnEnricherFactory : IEnricherFactory
     public IEnricher Create(EnricherOptions options, EnricherContext context)
     {
         var database = context.OpenFile(options.Path!, p => MaxMindDatabase.Open(p, MaxMindDatabase.IsAsn, "an ASN database (GeoLite2-ASN)"));
-        return new AsnEnricher(options.Name, database, IpEndpoint.Parse(options.Setting("Endpoints"), out _)!, EnrichSupport.BoolSetting(options, "LookupNonPublic", false) ?? false);
+        return new AsnEnricher(options.Name, database, IpEndpoint.Parse(options.Setting("Endpoints"), out _)!, EnrichSupport.BoolSetting(options, "LookupNonPublic", false) ?? false, MaxMindSettings.CacheSize(options));
     }
 }

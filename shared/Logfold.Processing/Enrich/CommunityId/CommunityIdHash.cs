@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Security.Cryptography;
 using Logfold.Processing.Enrich.Net;
 
 namespace Logfold.Processing.Enrich.CommunityId;
@@ -135,9 +134,7 @@ internal static class CommunityIdHash
         }
 
         Span<byte> hash = stackalloc byte[20];
-#pragma warning disable CA5350 // The Community ID specification defines the hash as SHA-1; it is an identifier, not a security control.
-        SHA1.HashData(input[..n], hash);
-#pragma warning restore CA5350
+        Sha1SingleBlock.Hash(input[..n], hash);
         Span<char> text = stackalloc char[30];
         text[0] = '1';
         text[1] = ':';

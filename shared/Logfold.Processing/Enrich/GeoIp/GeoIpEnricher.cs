@@ -1,7 +1,6 @@
 using Logfold.Processing.Enrich.Net;
 using Logfold.Processing.Model;
 using MaxMind.GeoIP2;
-using MaxMind.GeoIP2.Responses;
 
 namespace Logfold.Processing.Enrich.GeoIp;
 
@@ -9,32 +8,35 @@ namespace Logfold.Processing.Enrich.GeoIp;
 /// <c>geoip</c>: looks endpoint addresses up in a MaxMind City or Country database and fills
 /// <c>&lt;endpoint&gt;.geo.{city_name,country_iso_code,country_name,continent_code,continent_name,region_name,
 /// region_iso_code,location.lat,location.lon,timezone,postal_code}</c>. Non-public addresses (private, loopback...)
-/// are not looked up unless <c>LookupNonPublic</c>; the same address on two endpoints is looked up once.
+/// are not looked up unless <c>LookupNonPublic</c>. Results (misses too) are cached per address, up to
+/// <c>CacheSize</c> entries, and the cache starts empty whenever the database is reloaded.
 /// </summary>
 internal sealed class GeoIpEnricher : IEnricher
 {
     private readonly IDataSnapshot<DatabaseReader> _database;
     private readonly Target[] _targets;
     private readonly bool _lookupNonPublic;
+    private readonly LookupCache<GeoRecord> _cache;
 
-    public GeoIpEnricher(string name, IDataSnapshot<DatabaseReader> database, IpEndpoint[] endpoints, bool lookupNonPublic)
+    public GeoIpEnricher(string name, IDataSnapshot<DatabaseReader> database, IpEndpoint[] endpoints, bool lookupNonPublic, int cacheSize)
     {
         Name = name;
         _database = database;
         _lookupNonPublic = lookupNonPublic;
         _targets = Array.ConvertAll(endpoints, e => new Target(e));
+        _cache = new LookupCache<GeoRecord>(cacheSize);
     }
 
     public string Name { get; }
 
+    /// <summary>Addresses cached now (tests).</summary>
+    internal int CacheCount => _cache.Count;
+
     public EnrichOutcome Enrich(EcsDocument doc)
     {
         var reader = _database.Current;
-        var city = MaxMindDatabase.IsCity(reader.Metadata.DatabaseType);
         var seen = false;
         var hit = false;
-        string? lastIp = null;
-        AbstractCountryResponse? last = null;
         foreach (var target in _targets)
         {
             var text = EnrichSupport.FirstString(doc, target.Endpoint.Ip);
@@ -44,32 +46,13 @@ internal sealed class GeoIpEnricher : IEnricher
             }
 
             seen = true;
-            AbstractCountryResponse? response;
-            if (lastIp is not null && string.Equals(lastIp, text, StringComparison.Ordinal))
+            if (!_lookupNonPublic && IpClassifier.Classify(key) != IpClass.Public)
             {
-                response = last;
-            }
-            else
-            {
-                response = null;
-                if (_lookupNonPublic || IpClassifier.Classify(key) == IpClass.Public)
-                {
-                    var address = IpKey.ToAddress(key);
-                    if (city)
-                    {
-                        response = reader.TryCity(address, out var c) ? c : null;
-                    }
-                    else
-                    {
-                        response = reader.TryCountry(address, out var c) ? c : null;
-                    }
-                }
-
-                lastIp = text;
-                last = response;
+                continue;
             }
 
-            if (response is not null && Write(doc, target, response))
+            var record = _cache.GetOrAdd(reader, key, static (r, k, _) => Lookup(r, k), 0);
+            if (record is not null && Write(doc, target, record))
             {
                 hit = true;
             }
@@ -78,36 +61,35 @@ internal sealed class GeoIpEnricher : IEnricher
         return hit ? EnrichOutcome.Hit : seen ? EnrichOutcome.Miss : EnrichOutcome.Skipped;
     }
 
-    private static bool Write(EcsDocument doc, Target t, AbstractCountryResponse r)
+    private static GeoRecord? Lookup(DatabaseReader reader, UInt128 key)
     {
-        var before = doc.FieldCount;
-        doc.Set(t.CountryIsoCode, r.Country.IsoCode);
-        doc.Set(t.CountryName, r.Country.Name);
-        doc.Set(t.ContinentCode, r.Continent.Code);
-        doc.Set(t.ContinentName, r.Continent.Name);
-        if (r is AbstractCityResponse c)
+        var address = IpKey.ToAddress(key);
+        if (MaxMindDatabase.IsCity(reader.Metadata.DatabaseType))
         {
-            doc.Set(t.CityName, c.City.Name);
-            if (c.Subdivisions.Count > 0)
-            {
-                var region = c.Subdivisions[0];
-                doc.Set(t.RegionName, region.Name);
-                if (region.IsoCode is not null && r.Country.IsoCode is not null)
-                {
-                    doc.Set(t.RegionIsoCode, r.Country.IsoCode + "-" + region.IsoCode);
-                }
-            }
-
-            if (c.Location.HasCoordinates)
-            {
-                doc.Set(t.Lat, c.Location.Latitude!.Value);
-                doc.Set(t.Lon, c.Location.Longitude!.Value);
-            }
-
-            doc.Set(t.Timezone, c.Location.TimeZone);
-            doc.Set(t.PostalCode, c.Postal.Code);
+            return reader.TryCity(address, out var city) && city is not null ? GeoRecord.From(city) : null;
         }
 
+        return reader.TryCountry(address, out var country) && country is not null ? GeoRecord.From(country) : null;
+    }
+
+    private static bool Write(EcsDocument doc, Target t, GeoRecord r)
+    {
+        var before = doc.FieldCount;
+        doc.Set(t.CountryIsoCode, r.CountryIsoCode);
+        doc.Set(t.CountryName, r.CountryName);
+        doc.Set(t.ContinentCode, r.ContinentCode);
+        doc.Set(t.ContinentName, r.ContinentName);
+        doc.Set(t.CityName, r.CityName);
+        doc.Set(t.RegionName, r.RegionName);
+        doc.Set(t.RegionIsoCode, r.RegionIsoCode);
+        if (r.Latitude is { } lat && r.Longitude is { } lon)
+        {
+            doc.Set(t.Lat, lat);
+            doc.Set(t.Lon, lon);
+        }
+
+        doc.Set(t.Timezone, r.TimeZone);
+        doc.Set(t.PostalCode, r.PostalCode);
         return doc.FieldCount > before;
     }
 

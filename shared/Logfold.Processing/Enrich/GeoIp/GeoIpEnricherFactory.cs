@@ -14,6 +14,6 @@ internal sealed class GeoIpEnricherFactory : IEnricherFactory
     public IEnricher Create(EnricherOptions options, EnricherContext context)
     {
         var database = context.OpenFile(options.Path!, p => MaxMindDatabase.Open(p, MaxMindDatabase.IsGeo, "a City or Country database (GeoLite2-City, GeoIP2-Country...)"));
-        return new GeoIpEnricher(options.Name, database, IpEndpoint.Parse(options.Setting("Endpoints"), out _)!, EnrichSupport.BoolSetting(options, "LookupNonPublic", false) ?? false);
+        return new GeoIpEnricher(options.Name, database, IpEndpoint.Parse(options.Setting("Endpoints"), out _)!, EnrichSupport.BoolSetting(options, "LookupNonPublic", false) ?? false, MaxMindSettings.CacheSize(options));
     }
 }

@@ -5,7 +5,7 @@ internal static class MaxMindSettings
 {
     public static IEnumerable<string> Validate(EnricherOptions options)
     {
-        foreach (var problem in EnrichSupport.UnknownSettings(options, "Endpoints", "LookupNonPublic"))
+        foreach (var problem in EnrichSupport.UnknownSettings(options, "Endpoints", "LookupNonPublic", "CacheSize"))
         {
             yield return problem;
         }
@@ -24,5 +24,20 @@ internal static class MaxMindSettings
         {
             yield return "Settings:LookupNonPublic must be true or false.";
         }
+
+        if (options.Setting("CacheSize") is { } size && !(int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n <= MaxCacheSize))
+        {
+            yield return $"Settings:CacheSize '{size}' must be a whole number from 0 (no cache) to {MaxCacheSize}.";
+        }
     }
+
+    /// <summary>The largest per-enricher address cache.</summary>
+    public const int MaxCacheSize = 10_000_000;
+
+    /// <summary>The default per-enricher address cache (about 10 MB for City records).</summary>
+    public const int DefaultCacheSize = 65_536;
+
+    /// <summary>The configured cache size (validated).</summary>
+    public static int CacheSize(EnricherOptions options) =>
+        options.Setting("CacheSize") is { } size ? int.Parse(size, System.Globalization.CultureInfo.InvariantCulture) : DefaultCacheSize;
 }

@@ -6,7 +6,8 @@ namespace Logfold.Processing.Enrich.Net;
 
 /// <summary>
 /// IP addresses as 128-bit keys: IPv6 as is, IPv4 mapped into <c>::ffff:0:0/96</c>, so one sorted table holds
-/// both families. IPv4 text is parsed without allocating; IPv6 text goes through <see cref="IPAddress"/>.
+/// both families (<see cref="IpRangeTable{T}"/>). IPv4 text is parsed without allocating by the shared
+/// <see cref="Tables.IpKey.TryParseV4"/>; IPv6 text goes through <see cref="IPAddress"/>.
 /// </summary>
 internal static class IpKey
 {
@@ -22,7 +23,7 @@ internal static class IpKey
     /// <summary>Parses an IPv4 or IPv6 address (an IPv6 zone suffix is ignored).</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out UInt128 key)
     {
-        if (TryParseV4(text, out var v4))
+        if (Tables.IpKey.TryParseV4(text, out var v4))
         {
             key = FromV4(v4);
             return true;
@@ -102,61 +103,6 @@ internal static class IpKey
         var hostMask = prefixLength == 128 ? UInt128.Zero : UInt128.MaxValue >> prefixLength;
         first = key & ~hostMask;
         last = key | hostMask;
-        return true;
-    }
-
-    private static bool TryParseV4(ReadOnlySpan<char> text, out uint value)
-    {
-        value = 0;
-        if (text.Length is < 7 or > 15)
-        {
-            return false;
-        }
-
-        uint result = 0;
-        var octets = 0;
-        var i = 0;
-        while (i < text.Length)
-        {
-            uint octet = 0;
-            var digits = 0;
-            while (i < text.Length && (uint)(text[i] - '0') <= 9)
-            {
-                octet = (octet * 10) + (uint)(text[i] - '0');
-                digits++;
-                i++;
-            }
-
-            if (digits is 0 or > 3 || octet > 255 || (digits > 1 && text[i - digits] == '0'))
-            {
-                return false;
-            }
-
-            result = (result << 8) | octet;
-            octets++;
-            if (i == text.Length)
-            {
-                break;
-            }
-
-            if (text[i] != '.' || octets == 4)
-            {
-                return false;
-            }
-
-            i++;
-            if (i == text.Length)
-            {
-                return false;
-            }
-        }
-
-        if (octets != 4)
-        {
-            return false;
-        }
-
-        value = result;
         return true;
     }
 

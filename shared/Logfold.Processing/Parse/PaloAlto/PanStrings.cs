@@ -3,6 +3,8 @@ namespace Logfold.Processing.Parse.PaloAlto;
 /// <summary>Cached strings for the small closed sets PAN-OS columns repeat on every line (actions, protocols, types).</summary>
 internal static class PanStrings
 {
+    private const int MaxLength = 24;
+
     private static readonly string[] Values =
     [
         "0", "1", "0x0", "N/A", "any", "allow", "deny", "drop", "alert", "reset-both", "reset-client", "reset-server",
@@ -15,36 +17,50 @@ internal static class PanStrings
         "4294967295", "incomplete", "not-applicable", "ethernet1/1", "ethernet1/2", "ethernet1/3",
     ];
 
-    private static readonly byte[][] Utf8 = Encode();
+    // Candidates grouped by byte length, so a lookup compares against a handful of values rather than all of them.
+    private static readonly Entry[][] ByLength = Group();
 
     /// <summary>The cached string equal to <paramref name="raw"/>, or null.</summary>
     public static string? TryGet(ReadOnlySpan<byte> raw)
     {
-        if (raw.Length > 24)
+        if (raw.Length > MaxLength || raw.IsEmpty)
         {
             return null;
         }
 
-        for (var i = 0; i < Utf8.Length; i++)
+        var first = raw[0];
+        foreach (var entry in ByLength[raw.Length])
         {
-            var v = Utf8[i];
-            if (v.Length == raw.Length && v[0] == raw[0] && raw.SequenceEqual(v))
+            if (entry.Utf8[0] == first && raw.SequenceEqual(entry.Utf8))
             {
-                return Values[i];
+                return entry.Value;
             }
         }
 
         return null;
     }
 
-    private static byte[][] Encode()
+    private static Entry[][] Group()
     {
-        var result = new byte[Values.Length][];
-        for (var i = 0; i < Values.Length; i++)
+        var groups = new List<Entry>[MaxLength + 1];
+        for (var i = 0; i < groups.Length; i++)
         {
-            result[i] = System.Text.Encoding.ASCII.GetBytes(Values[i]);
+            groups[i] = [];
+        }
+
+        foreach (var value in Values)
+        {
+            groups[value.Length].Add(new Entry(System.Text.Encoding.ASCII.GetBytes(value), value));
+        }
+
+        var result = new Entry[groups.Length][];
+        for (var i = 0; i < groups.Length; i++)
+        {
+            result[i] = [.. groups[i]];
         }
 
         return result;
     }
+
+    private sealed record Entry(byte[] Utf8, string Value);
 }

@@ -108,6 +108,39 @@ public sealed class GeoIpEnricherTests : IDisposable
         Assert.Null(Str(doc, "source.geo.country_iso_code"));
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("16")]
+    public void Enrich_RepeatedAddress_SameFieldsWithOrWithoutCache(string cacheSize)
+    {
+        var geo = Geo(CityDb(), ("CacheSize", cacheSize));
+        for (var i = 0; i < 3; i++)
+        {
+            var doc = Event(("source.ip", "81.2.69.142"), ("client.ip", "81.2.69.142"), ("destination.ip", "8.8.8.8"));
+            Assert.Equal(EnrichOutcome.Hit, geo.Enrich(doc));
+            Assert.Equal("London", Str(doc, "source.geo.city_name"));
+            Assert.Equal("GB-ENG", Str(doc, "client.geo.region_iso_code"));
+            Assert.Null(Str(doc, "destination.geo.city_name"));
+        }
+
+        Assert.Equal(cacheSize == "0" ? 0 : 2, ((GeoIpEnricher)geo).CacheCount);
+    }
+
+    [Theory]
+    [InlineData("CacheSize", "-1")]
+    [InlineData("CacheSize", "lots")]
+    [InlineData("Endpoints", "source,elsewhere")]
+    [InlineData("LookupNonPublic", "sometimes")]
+    [InlineData("Language", "de")]
+    public void Validate_BadSetting_IsReported(string key, string value)
+    {
+        var options = new EnricherOptions { Name = "geo", Type = "geoip", Path = "x.mmdb" };
+        options.Settings[key] = value;
+
+        var problem = Assert.Single(new GeoIpEnricherFactory().Validate(options));
+        Assert.Contains(key, problem, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Enrich_NoAddressFields_IsSkipped() =>
         Assert.Equal(EnrichOutcome.Skipped, Geo(CityDb()).Enrich(Event(("message", "hello"))));
