@@ -14,6 +14,15 @@ namespace Logfold.Processing.Enrich.ThreatIntel;
 /// </summary>
 internal sealed class ThreatIntelEnricher : IEnricher
 {
+    [ThreadStatic]
+    private static List<Match>? t_matches;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
     private readonly IReadOnlyList<IDataSnapshot<ThreatIntelTable>> _feeds;
     private readonly FieldPath[] _ipFields;
     private readonly FieldPath[] _domainFields;
@@ -129,7 +138,13 @@ internal sealed class ThreatIntelEnricher : IEnricher
             return;
         }
 
-        state.Matches ??= new List<Match>(2);
+        if (state.Matches is null)
+        {
+            // Per-thread scratch: a hit allocates only the enrichments JSON string.
+            state.Matches = t_matches ??= new List<Match>(4);
+            state.Matches.Clear();
+        }
+
         foreach (var existing in state.Matches)
         {
             if (ReferenceEquals(existing.Indicator, match.Indicator))
@@ -199,8 +214,10 @@ internal sealed class ThreatIntelEnricher : IEnricher
     /// <summary>The <c>threat.enrichments</c> array: one <c>{indicator, matched}</c> object per matching indicator.</summary>
     internal static string EnrichmentsJson(List<Match> matches)
     {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer))
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        var writer = t_writer ??= new Utf8JsonWriter(buffer);
+        writer.Reset(buffer);
         {
             writer.WriteStartArray();
             foreach (var match in matches)
@@ -253,6 +270,7 @@ internal sealed class ThreatIntelEnricher : IEnricher
             }
 
             writer.WriteEndArray();
+            writer.Flush();
         }
 
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
