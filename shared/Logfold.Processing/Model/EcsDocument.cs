@@ -240,40 +240,52 @@ public sealed class EcsDocument
     private void Put(FieldPath path, FieldValue value)
     {
         ArgumentNullException.ThrowIfNull(path);
-        if (path.Depth == 0)
+        var id = path.Id;
+        if (id == 0)
         {
+            // Only the root has id 0.
             throw new ArgumentException("The root path cannot hold a value.", nameof(path));
         }
 
-        EnsureCapacity(path.Id);
-        var wasPresent = IsPresent(path);
-        if (_valueStamp[path.Id] != _generation)
+        if ((uint)id >= (uint)_values.Length)
         {
-            _valueStamp[path.Id] = _generation;
-            _fieldCount++;
+            EnsureCapacity(id);
         }
 
-        _values[path.Id] = value;
-        if (!wasPresent)
+        // The hot path: every mapper sets dozens of fields per event, so this reads each stamp once.
+        var generation = _generation;
+        var values = _values;
+        if (_valueStamp[id] == generation)
+        {
+            values[id] = value;
+            return;
+        }
+
+        _valueStamp[id] = generation;
+        _fieldCount++;
+        values[id] = value;
+        if (_objectStamp[id] != generation || _childCount[id] == 0)
         {
             Appear(path);
         }
     }
 
-    // A path became present: count it in its parent, and so on up while parents appear too.
+    // A path became present: count it in its parent, and so on up while parents appear too. A parent is always
+    // registered before its children, so its id is smaller and the capacity Put ensured covers it.
     private void Appear(FieldPath path)
     {
+        var generation = _generation;
         for (var node = path; node.Parent is { } parent; node = parent)
         {
-            EnsureCapacity(parent.Id);
-            var parentWasPresent = IsPresent(parent);
-            if (_objectStamp[parent.Id] != _generation)
+            var pid = parent.Id;
+            var parentWasPresent = _valueStamp[pid] == generation || (_objectStamp[pid] == generation && _childCount[pid] > 0);
+            if (_objectStamp[pid] != generation)
             {
-                _objectStamp[parent.Id] = _generation;
-                _childCount[parent.Id] = 0;
+                _objectStamp[pid] = generation;
+                _childCount[pid] = 0;
             }
 
-            _childCount[parent.Id]++;
+            _childCount[pid]++;
             if (parentWasPresent)
             {
                 return;
@@ -326,21 +338,26 @@ public sealed class EcsDocument
     private void WriteChildren(Utf8JsonWriter writer, FieldPath node)
     {
         var children = node.Children;
+        var generation = _generation;
+        var valueStamp = _valueStamp;
+        var objectStamp = _objectStamp;
+        var childCount = _childCount;
         for (var i = 0; i < children.Length; i++)
         {
             var child = children[i];
-            if (child.Id >= _values.Length)
+            var id = child.Id;
+            if ((uint)id >= (uint)valueStamp.Length)
             {
                 continue;
             }
 
-            if (_valueStamp[child.Id] == _generation)
+            if (valueStamp[id] == generation)
             {
                 // A value wins over an object of the same name; ECS never defines both.
                 writer.WritePropertyName(child.EncodedLeaf);
-                WriteValue(writer, _values[child.Id]);
+                WriteValue(writer, _values[id]);
             }
-            else if (HasChildren(child))
+            else if (objectStamp[id] == generation && childCount[id] > 0)
             {
                 writer.WriteStartObject(child.EncodedLeaf);
                 WriteChildren(writer, child);
