@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Logfold.Enricher;
 
 /// <summary>
@@ -14,8 +12,4 @@ public sealed class EnricherServiceOptions
 
     /// <summary>Map <c>POST /admin/reload</c> and <c>GET /admin/sources</c> (default true). Keep the port off public networks.</summary>
     public bool AdminEndpoints { get; set; } = true;
-
-    /// <summary>How long the loop may go without ticking before <c>/health</c> fails, in seconds.</summary>
-    [Range(5, 3600)]
-    public int HealthStaleSeconds { get; set; } = 60;
 }

@@ -9,8 +9,9 @@ namespace Logfold.Enricher.Tests.Service;
 /// <summary>Start-up configuration: the shipped YAML is valid, and mistakes stop start-up with a clear message.</summary>
 public sealed class EnricherOptionsTests
 {
-    private static Microsoft.AspNetCore.Builder.WebApplication Build(Dictionary<string, string?> settings, string? defaultConfig = "") =>
-        EnricherHost.Build([], c => c.AddInMemoryCollection(settings), defaultConfigFile: defaultConfig);
+    /// <summary>With <paramref name="shipped"/>, the content root is the binary's directory and its appsettings.yaml applies.</summary>
+    private static Microsoft.AspNetCore.Builder.WebApplication Build(Dictionary<string, string?> settings, bool shipped = false) =>
+        EnricherHost.Build([], shipped ? null : Directory.CreateTempSubdirectory("logfold-enricher-root").FullName, c => c.AddInMemoryCollection(settings));
 
     private static Dictionary<string, string?> Minimal() => new(StringComparer.OrdinalIgnoreCase)
     {
@@ -23,7 +24,7 @@ public sealed class EnricherOptionsTests
     [Fact]
     public async Task Build_ShippedAppsettings_ValidatesAndBuildsTheEnabledChain()
     {
-        await using var app = Build(new() { ["Logfold:Kafka:BootstrapServers"] = "127.0.0.1:1" }, defaultConfig: null);
+        await using var app = Build(new() { ["Logfold:Kafka:BootstrapServers"] = "127.0.0.1:1" }, shipped: true);
 
         var stage = app.Services.GetRequiredService<IOptions<StageOptions>>().Value;
         Assert.Equal("logs.normalized", stage.InputTopic);

@@ -79,8 +79,10 @@ internal sealed class RunningEnricher : IAsyncDisposable
             settings[k] = v;
         }
 
+        // The content root is the data directory, which holds no appsettings.yaml: only these settings apply.
         var app = EnricherHost.Build(
             ["--urls", "http://127.0.0.1:0"],
+            dataDirectory,
             c => c.AddInMemoryCollection(settings),
             s =>
             {
@@ -90,8 +92,7 @@ internal sealed class RunningEnricher : IAsyncDisposable
                 }
 
                 services?.Invoke(s);
-            },
-            defaultConfigFile: "");
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(30) };
