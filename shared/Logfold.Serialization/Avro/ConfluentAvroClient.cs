@@ -72,7 +72,7 @@ internal sealed class ConfluentAvroClient : IDisposable
         Span<byte> id = stackalloc byte[4];
         BinaryPrimitives.WriteInt32BigEndian(id, writer.Id);
         stream.Write(id);
-        writer.DatumWriter.Write(record, new BinaryEncoder(stream));
+        writer.DatumWriter.Value!.Write(record, new BinaryEncoder(stream));
         var bytes = stream.ToArray();
         if (stream.Capacity > 1 << 20)
         {
@@ -99,7 +99,7 @@ internal sealed class ConfluentAvroClient : IDisposable
         {
             body.CopyTo(rented);
             using var stream = new MemoryStream(rented, 0, body.Length, writable: false);
-            return reader.DatumReader.Read(reuse: null!, new BinaryDecoder(stream));
+            return reader.DatumReader.Value!.Read(reuse: null!, new BinaryDecoder(stream));
         }
         catch (Exception e) when (IsDataError(e))
         {
@@ -114,6 +114,12 @@ internal sealed class ConfluentAvroClient : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        _writer?.DatumWriter.Dispose();
+        foreach (var reader in _readers.Values)
+        {
+            reader.DatumReader.Dispose();
+        }
+
         if (_ownsRegistry)
         {
             _registry.Dispose();
@@ -142,18 +148,27 @@ internal sealed class ConfluentAvroClient : IDisposable
             throw new RecordFormatException($"Schema id {id} is a {text.SchemaType} schema, not Avro.");
         }
 
-        var schema = global::Avro.Schema.Parse(text.SchemaString);
-        return _readers.GetOrAdd(id, new Reader(schema, new GenericDatumReader<GenericRecord>(schema, schema)));
+        return _readers.GetOrAdd(id, new Reader(global::Avro.Schema.Parse(text.SchemaString)));
     }
 
     private static bool IsDataError(Exception e) => e is global::Avro.AvroException or EndOfStreamException or InvalidDataException
         or InvalidCastException or IndexOutOfRangeException or ArgumentException or OverflowException or FormatException
         or System.Text.DecoderFallbackException or InvalidOperationException;
 
-    private sealed record Writer(global::Avro.Schema Schema, int Id)
+    // Apache.Avro's datum readers and writers are not documented as thread-safe: one per thread and schema.
+    private sealed class Writer(global::Avro.Schema schema, int id)
     {
-        public GenericDatumWriter<GenericRecord> DatumWriter { get; } = new(Schema);
+        public global::Avro.Schema Schema { get; } = schema;
+
+        public int Id { get; } = id;
+
+        public ThreadLocal<GenericDatumWriter<GenericRecord>> DatumWriter { get; } = new(() => new GenericDatumWriter<GenericRecord>(schema));
     }
 
-    private sealed record Reader(global::Avro.Schema Schema, GenericDatumReader<GenericRecord> DatumReader);
+    private sealed class Reader(global::Avro.Schema schema)
+    {
+        public global::Avro.Schema Schema { get; } = schema;
+
+        public ThreadLocal<GenericDatumReader<GenericRecord>> DatumReader { get; } = new(() => new GenericDatumReader<GenericRecord>(schema, schema));
+    }
 }

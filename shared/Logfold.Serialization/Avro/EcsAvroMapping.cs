@@ -25,7 +25,7 @@ internal sealed class EcsAvroMapping
 
     private const long TicksPerMicrosecond = TimeSpan.TicksPerMillisecond / 1000;
 
-    private static readonly ConcurrentDictionary<RecordSchema, EcsAvroMapping> ByWriterSchema = new();
+    private static readonly ConcurrentDictionary<RecordSchema, EcsAvroMapping> ByWriterSchema = new(ReferenceEqualityComparer.Instance);
 
     private readonly Dictionary<FieldPath, Slot> _slots = [];
     private readonly List<Node> _nodes = [];
@@ -53,7 +53,7 @@ internal sealed class EcsAvroMapping
     /// <summary>How many typed slots the schema has.</summary>
     public int SlotCount => _slots.Count;
 
-    /// <summary>The mapping for a schema (cached per schema instance).</summary>
+    /// <summary>The mapping for a schema (cached per schema instance: readers are cached per schema id, and Avro schemas compare structurally, which is slow for this one).</summary>
     public static EcsAvroMapping For(RecordSchema schema) => ByWriterSchema.GetOrAdd(schema, static s => new EcsAvroMapping(s));
 
     /// <summary>The kind of the typed slot for <paramref name="path"/>, or <see cref="FieldKind.None"/>.</summary>

@@ -141,6 +141,37 @@ public sealed class AvroEcsDocumentCodecTests(SchemaRegistryFixture registry) : 
         Assert.Equal(doc.ToJson(), decoded.ToJson());
     }
 
+    [Fact]
+    public void EncodeDecode_FourThreadsSharingOneCodec_SameResultsAsOneThread()
+    {
+        using var codec = new AvroEcsDocumentCodec(registry.Client("threads.normalized"));
+        var json = new JsonEcsDocumentCodec();
+        var expected = new List<(byte[] Avro, string Json)>();
+        foreach (var c in Logfold.Testing.GoldenFile.AllCases().Take(8))
+        {
+            GoldenDocuments.ForEach(c, doc => expected.Add((codec.Encode(doc), System.Text.Encoding.UTF8.GetString(json.Encode(doc)))));
+        }
+
+        var failures = 0;
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, _ =>
+        {
+            var doc = new EcsDocument();
+            for (var round = 0; round < 3; round++)
+            {
+                foreach (var (avro, text) in expected)
+                {
+                    codec.Decode(avro, doc);
+                    if (!codec.Encode(doc).AsSpan().SequenceEqual(avro) || System.Text.Encoding.UTF8.GetString(json.Encode(doc)) != text)
+                    {
+                        Interlocked.Increment(ref failures);
+                    }
+                }
+            }
+        });
+
+        Assert.Equal(0, failures);
+    }
+
     [Theory]
     [InlineData(new byte[] { })]
     [InlineData(new byte[] { 1, 0, 0, 0, 1, 2 })]
