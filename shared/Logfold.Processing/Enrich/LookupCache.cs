@@ -43,13 +43,14 @@ internal sealed class LookupCache<T>
         }
 
         var result = lookup(data, key, arg);
-        if (state.Map.Count >= _capacity)
+        // Counted with Interlocked rather than ConcurrentDictionary.Count, which takes every bucket lock.
+        if (Volatile.Read(ref state.Added) >= _capacity)
         {
             Volatile.Write(ref _state, new State(data));
         }
-        else
+        else if (state.Map.TryAdd(key, result))
         {
-            state.Map.TryAdd(key, result);
+            Interlocked.Increment(ref state.Added);
         }
 
         return result;
@@ -57,6 +58,10 @@ internal sealed class LookupCache<T>
 
     private sealed class State(object data)
     {
+#pragma warning disable CA1051 // A field, so Interlocked can update it.
+        public int Added;
+#pragma warning restore CA1051
+
         public object Data { get; } = data;
 
         public ConcurrentDictionary<UInt128, T?> Map { get; } = new();

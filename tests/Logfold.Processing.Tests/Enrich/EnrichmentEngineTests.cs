@@ -299,6 +299,59 @@ public sealed class EnrichmentEngineTests : IDisposable
         Assert.Contains("telepathy", ex.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Enrich_WhileDatabaseIsReplacedOnDisk_EveryEventSeesOldOrNewDataAndNewWins()
+    {
+        var path = _files.PathOf("city.mmdb");
+        void WriteCity(string name) => new MmdbWriter("GeoLite2-City")
+            .Add("81.2.69.0/24", MmdbRecords.City(name, "GB", "United Kingdom", "EU", "Europe", "ENG", "England", 51.5, -0.09, "Europe/London", null))
+            .Write(path);
+        WriteCity("London");
+        var options = new EnrichmentOptions { Enrichers = [new() { Name = "geo", Type = "geoip", Path = path, Settings = { ["CacheSize"] = "0" } }] };
+        using var engine = EnrichmentEngine.Create(options, new EnricherContext { Reload = new() { Debounce = TimeSpan.FromMilliseconds(50) } });
+        using var stop = new CancellationTokenSource();
+        var bad = 0;
+        var sawNew = 0;
+        var readers = Enumerable.Range(0, 2).Select(_ => Task.Run(() =>
+        {
+            var doc = new EcsDocument();
+            while (!stop.IsCancellationRequested)
+            {
+                doc.Reset();
+                doc.Set(Ecs.SourceIp, "81.2.69.142");
+                var summary = engine.Enrich(doc);
+                var city = doc.GetString(FieldPath.Of("source.geo.city_name"));
+                if (summary.Hits != 1 || city is not ("London" or "Manchester"))
+                {
+                    Interlocked.Increment(ref bad);
+                }
+                else if (city == "Manchester")
+                {
+                    Volatile.Write(ref sawNew, 1);
+                }
+            }
+        })).ToArray();
+
+        // Atomic replace, as geoipupdate does it: write aside, rename over.
+        var temp = path + ".tmp";
+        new MmdbWriter("GeoLite2-City")
+            .Add("81.2.69.0/24", MmdbRecords.City("Manchester", "GB", "United Kingdom", "EU", "Europe", "ENG", "England", 53.48, -2.24, "Europe/London", null))
+            .Write(temp);
+        File.Move(temp, path, overwrite: true);
+        var deadline = TimeProvider.System.GetTimestamp() + (20 * TimeProvider.System.TimestampFrequency);
+        while (Volatile.Read(ref sawNew) == 0 && TimeProvider.System.GetTimestamp() < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        await stop.CancelAsync();
+        await Task.WhenAll(readers);
+
+        Assert.Equal(1, sawNew);
+        Assert.Equal(0, bad);
+        Assert.True(Assert.Single(engine.DataFiles).Version >= 2);
+    }
+
     private sealed class EchoFactory : IEnricherFactory
     {
         public string Type => "echo";
