@@ -31,9 +31,6 @@ internal sealed class ThreatIntelTable
         Skipped = skipped;
     }
 
-    /// <summary>An empty table (a feed that is configured but not loaded yet).</summary>
-    public static ThreatIntelTable Empty { get; } = new ThreatIntelTableBuilder("(empty)", null).Build();
-
     /// <summary>The file the table came from.</summary>
     public string Source { get; }
 
