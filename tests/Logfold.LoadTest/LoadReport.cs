@@ -23,7 +23,7 @@ internal static class LoadReport
             w.WriteLine(string.Create(c, $"latency (send -> read_committed consume), ms: p50 {l[0]:F1}  p90 {l[1]:F1}  p99 {l[2]:F1}  max {l[3]:F1}"));
         }
 
-        w.WriteLine(string.Create(c, $"reconciliation: in {r.Events} = out {r.Outputs} + DLQ {r.DeadLettered} + filtered {r.Filtered}; duplicates {r.Duplicates}, missing {r.Missing} -> {(r.Reconciled ? "OK" : "FAILED")}"));
+        w.WriteLine(string.Create(c, $"reconciliation: in {r.Events} = out {r.Outputs} + DLQ {r.DeadLettered} + filtered {r.Filtered}; duplicates {r.Duplicates}, missing {r.Missing} (of which never delivered by the sender: {r.SendFailures}) -> {(r.Reconciled ? "OK" : "FAILED")}"));
         foreach (var (reason, n) in r.DlqReasons)
         {
             w.WriteLine(string.Create(c, $"  DLQ {reason}: {n}"));
@@ -99,6 +99,7 @@ internal static class LoadReport
         j.WriteNumber("filtered", r.Filtered);
         j.WriteNumber("duplicates", r.Duplicates);
         j.WriteNumber("missing", r.Missing);
+        j.WriteNumber("send_failures", r.SendFailures);
         j.WriteBoolean("reconciled", r.Reconciled);
         j.WriteStartObject("dlq_reasons");
         foreach (var (reason, n) in r.DlqReasons)

@@ -37,6 +37,9 @@ internal sealed class LoadResult
 
     public required long Duplicates { get; init; }
 
+    /// <summary>Raw events the sender's producer reported as not delivered (they never reached the first topic).</summary>
+    public required long SendFailures { get; init; }
+
     public required long Missing { get; init; }
 
     public required IReadOnlyList<long> MissingSample { get; init; }

@@ -172,6 +172,7 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
                 DeadLettered = reader.DeadLettered,
                 Filtered = filtered,
                 Duplicates = reader.Duplicates,
+                SendFailures = producer.DeliveryErrors,
                 Missing = missing,
                 MissingSample = missing > 0 ? reader.Missing(10) : [],
                 DlqReasons = reader.DlqReasons,
