@@ -17,13 +17,14 @@ internal sealed class LoadArgs
           --format json|avro       record format between stages (default json; avro needs --registry-url or starts the test registry)
           --registry-url URL       a Schema Registry for --format avro
           --mode eos|alo           exactly-once transactions (default) or at-least-once
-          --stages LIST            detector,normalizer[,enricher] (default detector,normalizer)
-          --enrichment FILE        a YAML file with a Logfold:Enrichment section (default: a generated local chain)
+          --stages LIST            detector,normalizer[,enricher] (default detector,normalizer); the enricher runs every
+                                   local enricher over generated data (GeoIP, ASN, cloud ranges, IOCs, MITRE...)
           --window N               most events in flight (sent but not yet read at the end) (default 4000; 0 = unlimited)
           --rate N                 send at most N events/s (default 0 = as fast as the window allows)
           --batch-records N        stage batch size in records (default 2000)
           --batch-ms N             stage batch time in ms (default 200)
           --partitions N           partitions per topic, created up front on a real cluster (default: broker default)
+          --probe-only             skip Kafka: only measure each stage's CPU cost (and its serdes share) in-process
           --stub                   replace every stage's processing with a byte-for-byte passthrough (runtime cost only)
           --timeout-seconds N      give up waiting for outputs after N s without progress (default 60)
           --json FILE              also write the report as JSON
@@ -45,8 +46,6 @@ internal sealed class LoadArgs
 
     public IReadOnlyList<string> Stages { get; private set; } = ["detector", "normalizer"];
 
-    public string? EnrichmentFile { get; private set; }
-
     public int Window { get; private set; } = 4000;
 
     public int Rate { get; private set; }
@@ -58,6 +57,8 @@ internal sealed class LoadArgs
     public int Partitions { get; private set; }
 
     public bool Stub { get; private set; }
+
+    public bool ProbeOnly { get; private set; }
 
     public int TimeoutSeconds { get; private set; } = 60;
 
@@ -111,9 +112,6 @@ internal sealed class LoadArgs
                 case "--stages":
                     a.Stages = ParseStages(Next(args, ref i));
                     break;
-                case "--enrichment":
-                    a.EnrichmentFile = Next(args, ref i);
-                    break;
                 case "--window":
                     a.Window = Int(name, Next(args, ref i), 0, 10_000_000);
                     break;
@@ -131,6 +129,9 @@ internal sealed class LoadArgs
                     break;
                 case "--stub":
                     a.Stub = true;
+                    break;
+                case "--probe-only":
+                    a.ProbeOnly = true;
                     break;
                 case "--timeout-seconds":
                     a.TimeoutSeconds = Int(name, Next(args, ref i), 1, 86_400);

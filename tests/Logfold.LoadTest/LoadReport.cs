@@ -12,13 +12,18 @@ internal static class LoadReport
         w.WriteLine();
         w.WriteLine(string.Create(c, $"== {string.Join('+', r.Stages)} | {r.Format} | {r.Mode}{(r.Stub ? " | STUB (passthrough stages)" : "")} | {r.Cluster}"));
         w.WriteLine(string.Create(c, $"events {r.Events} ({r.InputBytes / 1e6:F1} MB raw), window {(r.Window == 0 ? "unlimited" : r.Window.ToString(c))}, rate {(r.Rate == 0 ? "unlimited" : r.Rate.ToString(c))}, batch {r.BatchRecords} records / {r.BatchMs} ms"));
+        if (r.Enrichers.Count > 0)
+        {
+            w.WriteLine("enrichment chain: " + string.Join(", ", r.Enrichers));
+        }
+
         w.WriteLine(string.Create(c, $"end to end: {r.EventsPerSecond:F0} events/s over {r.WallSeconds:F2} s (first send -> last arrival)"));
         if (r.LatencyMs is { } l)
         {
             w.WriteLine(string.Create(c, $"latency (send -> read_committed consume), ms: p50 {l[0]:F1}  p90 {l[1]:F1}  p99 {l[2]:F1}  max {l[3]:F1}"));
         }
 
-        w.WriteLine(string.Create(c, $"reconciliation: in {r.Events} = out {r.Outputs} + DLQ {r.DeadLettered} + filtered {r.Filtered}; duplicates {r.Duplicates}, missing {r.Missing} -> {(r.Reconciled ? "OK" : "FAILED")}"));
+        w.WriteLine(string.Create(c, $"reconciliation: in {r.Events} = out {r.Outputs} + DLQ {r.DeadLettered} + filtered {r.Filtered}; duplicates {r.Duplicates}, missing {r.Missing} (of which never delivered by the sender: {r.SendFailures}) -> {(r.Reconciled ? "OK" : "FAILED")}"));
         foreach (var (reason, n) in r.DlqReasons)
         {
             w.WriteLine(string.Create(c, $"  DLQ {reason}: {n}"));
@@ -35,16 +40,16 @@ internal static class LoadReport
             w.WriteLine(string.Create(c, $"  {group,-44} {seconds,7:F2} s"));
         }
 
-        w.WriteLine("per stage (pipeline run):");
-        w.WriteLine("  stage        in       out    dlq  loop-CPU s  in-stage s   ev/s per loop core  ev/s in-stage  ev/s wall");
+        w.WriteLine("per stage (pipeline run; CPU of the stage's loop thread, split into inside the stage and the Kafka client calls):");
+        w.WriteLine("  stage        in       out    dlq  loop CPU s  in-stage CPU s  client CPU s  ev/s per loop core  ev/s in-stage CPU  ev/s wall");
         foreach (var s in r.StageResults)
         {
-            w.WriteLine(string.Create(c, $"  {s.Stage,-10} {s.Received,8} {s.Sent,8} {s.DeadLettered,6} {s.LoopCpuSeconds,10:F2} {s.ProcessSeconds,11:F2} {s.PerLoopCoreRate,20:F0} {s.ProcessRate,14:F0} {s.WallRate,10:F0}"));
+            w.WriteLine(string.Create(c, $"  {s.Stage,-10} {s.Received,8} {s.Sent,8} {s.DeadLettered,6} {s.LoopCpuSeconds,10:F2} {s.ProcessCpuSeconds,15:F2} {s.ClientCpuSeconds,13:F2} {s.PerLoopCoreRate,19:F0} {s.ProcessRate,18:F0} {s.WallRate,10:F0}"));
         }
 
         if (r.Probe.Count > 0)
         {
-            w.WriteLine("single-thread stage cost, no Kafka (probe):");
+            w.WriteLine("stage cost with no Kafka, process CPU per record (probe, after the run):");
             w.WriteLine("  stage       records   us/record   of which decode us   encode us   processing us");
             foreach (var p in r.Probe)
             {
@@ -70,6 +75,7 @@ internal static class LoadReport
         j.WriteString("mode", r.Mode);
         j.WriteString("stages", string.Join(',', r.Stages));
         j.WriteBoolean("stub", r.Stub);
+        j.WriteString("enrichers", string.Join(',', r.Enrichers));
         j.WriteNumber("events", r.Events);
         j.WriteNumber("input_bytes", r.InputBytes);
         j.WriteNumber("window", r.Window);
@@ -93,6 +99,7 @@ internal static class LoadReport
         j.WriteNumber("filtered", r.Filtered);
         j.WriteNumber("duplicates", r.Duplicates);
         j.WriteNumber("missing", r.Missing);
+        j.WriteNumber("send_failures", r.SendFailures);
         j.WriteBoolean("reconciled", r.Reconciled);
         j.WriteStartObject("dlq_reasons");
         foreach (var (reason, n) in r.DlqReasons)
@@ -121,7 +128,8 @@ internal static class LoadReport
             j.WriteNumber("dead_lettered", s.DeadLettered);
             j.WriteNumber("filtered", s.Filtered);
             j.WriteNumber("loop_cpu_seconds", s.LoopCpuSeconds);
-            j.WriteNumber("in_stage_seconds", s.ProcessSeconds);
+            j.WriteNumber("in_stage_wall_seconds", s.ProcessSeconds);
+            j.WriteNumber("in_stage_cpu_seconds", s.ProcessCpuSeconds);
             j.WriteNumber("active_seconds", s.ActiveSeconds);
             j.WriteNumber("events_per_loop_core_second", s.PerLoopCoreRate);
             j.WriteEndObject();

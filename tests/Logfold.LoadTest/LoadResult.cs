@@ -9,6 +9,8 @@ internal sealed class LoadResult
 
     public required string Mode { get; init; }
 
+    public required IReadOnlyList<string> Enrichers { get; init; }
+
     public required IReadOnlyList<string> Stages { get; init; }
 
     public required bool Stub { get; init; }
@@ -34,6 +36,9 @@ internal sealed class LoadResult
     public required long Filtered { get; init; }
 
     public required long Duplicates { get; init; }
+
+    /// <summary>Raw events the sender's producer reported as not delivered (they never reached the first topic).</summary>
+    public required long SendFailures { get; init; }
 
     public required long Missing { get; init; }
 

@@ -53,7 +53,7 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
             TouchTopics(bootstrap, [.. topics, dlq]);
         }
 
-        using var parts = PipelineParts.Create(args);
+        using var parts = PipelineParts.Create(args, topics);
         var kafka = new KafkaOptions { BootstrapServers = bootstrap };
         kafka.Settings["allow.auto.create.topics"] = "true";
 
@@ -132,6 +132,7 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
                     r.Total("logfold.records.filtered"),
                     t.CpuSeconds,
                     t.Traced!.ProcessSeconds,
+                    t.Traced.ProcessCpuSeconds,
                     t.Traced.ActiveSeconds));
             }
 
@@ -155,7 +156,8 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
             return new LoadResult
             {
                 Cluster = clusterKind,
-                Format = parts.Format,
+                Format = parts.Format + (parts.Format == "avro" ? " (" + parts.Registry + ")" : ""),
+                Enrichers = parts.EnricherNames,
                 Mode = args.Mode == DeliveryMode.ExactlyOnce ? "eos" : "alo",
                 Stages = args.Stages,
                 Stub = args.Stub,
@@ -170,6 +172,7 @@ internal sealed class LoadRunner(LoadArgs args, ILoggerFactory loggers, TextWrit
                 DeadLettered = reader.DeadLettered,
                 Filtered = filtered,
                 Duplicates = reader.Duplicates,
+                SendFailures = producer.DeliveryErrors,
                 Missing = missing,
                 MissingSample = missing > 0 ? reader.Missing(10) : [],
                 DlqReasons = reader.DlqReasons,

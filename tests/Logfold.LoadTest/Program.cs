@@ -18,6 +18,12 @@ if (options.Help)
     return 0;
 }
 
+if (options.ProbeOnly)
+{
+    ProbeReport.Run(options, Console.Out);
+    return 0;
+}
+
 using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
 var result = new LoadRunner(options, loggers, Console.Out).Run();
 LoadReport.Print(result, Console.Out);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Logfold.Contracts;
 using Logfold.Processing.Model;
 using Logfold.Processing.Stages;
@@ -6,8 +5,9 @@ using Logfold.Processing.Stages;
 namespace Logfold.LoadTest;
 
 /// <summary>
-/// Times each stage's pure work on one thread, with no Kafka: the whole <see cref="IStageProcessor.Process"/>, and
-/// separately the decode of its input and the encode of its output, so the report can split serdes from processing.
+/// Measures each stage's pure work with no Kafka, in process CPU time (immune to the wall-clock noise of a loaded
+/// machine): the whole <see cref="IStageProcessor.Process"/>, and separately the decode of its input and the encode
+/// of its output, so the report can split serdes from processing. Runs after the pipeline has stopped.
 /// </summary>
 internal static class SerdesProbe
 {
@@ -20,6 +20,7 @@ internal static class SerdesProbe
         }
 
         var costs = new List<StageCost>();
+        var codecs = parts.NewCodecs();
         foreach (var name in stages)
         {
             var stage = parts.CreateStage(name);
@@ -27,19 +28,24 @@ internal static class SerdesProbe
             var outputs = RunStage(stage, inputs, keep: true);
             var processSeconds = outputs.Seconds;
             double decodeSeconds = 0, encodeSeconds = 0;
-            switch (name)
+
+            // Twice: the first pass warms up (JIT, and for Avro the codec's schema registration); the second is timed.
+            for (var pass = 0; pass < 2; pass++)
             {
-                case "detector":
-                    encodeSeconds = TimeEncode(parts.Detected, new DetectedRecord(), static r => r.Reset(), outputs.Values);
-                    break;
-                case "normalizer":
-                    decodeSeconds = TimeDecode(parts.Detected, new DetectedRecord(), static r => r.Reset(), inputs);
-                    encodeSeconds = TimeEncode(parts.Ecs, new EcsDocument(), static d => d.Reset(), outputs.Values);
-                    break;
-                default:
-                    decodeSeconds = TimeDecode(parts.Ecs, new EcsDocument(), static d => d.Reset(), inputs);
-                    encodeSeconds = TimeEncode(parts.Ecs, new EcsDocument(), static d => d.Reset(), outputs.Values);
-                    break;
+                switch (name)
+                {
+                    case "detector":
+                        encodeSeconds = TimeEncode(parts.Detected(codecs), new DetectedRecord(), static r => r.Reset(), outputs.Values);
+                        break;
+                    case "normalizer":
+                        decodeSeconds = TimeDecode(parts.Detected(codecs), new DetectedRecord(), static r => r.Reset(), inputs);
+                        encodeSeconds = TimeEncode(parts.Normalized(codecs), new EcsDocument(), static d => d.Reset(), outputs.Values);
+                        break;
+                    default:
+                        decodeSeconds = TimeDecode(parts.Normalized(codecs), new EcsDocument(), static d => d.Reset(), inputs);
+                        encodeSeconds = TimeEncode(parts.Enriched(codecs), new EcsDocument(), static d => d.Reset(), outputs.Values);
+                        break;
+                }
             }
 
             costs.Add(new StageCost(name, inputs.Count, processSeconds, decodeSeconds, encodeSeconds));
@@ -53,18 +59,22 @@ internal static class SerdesProbe
     private static (List<byte[]> Values, double Seconds) RunStage(IStageProcessor stage, List<byte[]> inputs, bool keep)
     {
         var output = new CapturingOutput { Keep = keep };
-        var start = Stopwatch.GetTimestamp();
+        var start = Cpu();
         for (var i = 0; i < inputs.Count; i++)
         {
             stage.Process(new InputRecord(null, inputs[i], null, "probe", 0, i, 0), output);
         }
 
-        return (output.Emitted, Stopwatch.GetElapsedTime(start).TotalSeconds);
+        return (output.Emitted, Cpu() - start);
     }
 
+    /// <summary>Process CPU seconds (all threads: Avro serdes may finish work on thread-pool threads).</summary>
+    private static double Cpu() => Environment.CpuUsage.TotalTime.TotalSeconds;
+
+    /// <summary>Process CPU seconds to decode every value.</summary>
     private static double TimeDecode<T>(IRecordCodec<T> codec, T into, Action<T> reset, List<byte[]> values)
     {
-        var start = Stopwatch.GetTimestamp();
+        var start = Cpu();
         foreach (var v in values)
         {
             try
@@ -78,28 +88,27 @@ internal static class SerdesProbe
             }
         }
 
-        return Stopwatch.GetElapsedTime(start).TotalSeconds;
+        return Cpu() - start;
     }
 
-    /// <summary>Decodes every value (untimed), then times encoding it back.</summary>
+    /// <summary>Process CPU seconds to encode every value: a decode-and-encode pass minus a decode-only pass.</summary>
     private static double TimeEncode<T>(IRecordCodec<T> codec, T scratch, Action<T> reset, List<byte[]> values)
         where T : class
     {
-        double seconds = 0;
+        var decodeOnly = TimeDecode(codec, scratch, reset, values);
+        var start = Cpu();
         foreach (var v in values)
         {
             reset(scratch);
             codec.Decode(v, scratch);
-            var start = Stopwatch.GetTimestamp();
             codec.Encode(scratch);
-            seconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         }
 
-        return seconds;
+        return Math.Max(0, Cpu() - start - decodeOnly);
     }
 }
 
-/// <summary>One stage's single-thread cost on the probe sample.</summary>
+/// <summary>One stage's single-thread cost on the probe sample (process CPU seconds).</summary>
 internal sealed record StageCost(string Stage, int Records, double ProcessSeconds, double DecodeSeconds, double EncodeSeconds)
 {
     public double MicrosPerRecord => Records == 0 ? 0 : ProcessSeconds * 1e6 / Records;

@@ -65,7 +65,7 @@ public sealed class EnrichmentDataSet
 
     /// <summary>
     /// Writes the files into <paramref name="directory"/> (created when absent) and builds the chain: ip_class,
-    /// geoip, asn, cloud_ranges, community_id, mitre, and threat_intel when <paramref name="registry"/> knows it.
+    /// geoip, asn, cloud_ranges, community_id, mitre, and threat_intel and user_agent when <paramref name="registry"/> knows it.
     /// </summary>
     /// <param name="directory">Where to write.</param>
     /// <param name="registry">The enricher types available (default: the built-in registry).</param>
@@ -132,6 +132,11 @@ public sealed class EnrichmentDataSet
             chain.Add(Entry("threat_intel", "threat_intel", "ioc.txt"));
         }
 
+        if (registry.TryGet("user_agent", out _))
+        {
+            chain.Add(Entry("user_agent", "user_agent"));
+        }
+
         return new EnrichmentDataSet(directory, chain);
     }
 
@@ -142,6 +147,9 @@ public sealed class EnrichmentDataSet
         File.WriteAllLines(temp, ["# test indicators", .. indicators]);
         File.Move(temp, path, overwrite: true);
     }
+
+    /// <summary>The same files with another chain (for example the default chain plus a test enricher).</summary>
+    public EnrichmentDataSet WithChain(IEnumerable<EnricherOptions> chain) => new(Directory, [.. chain]);
 
     /// <summary>The chain as options.</summary>
     public EnrichmentOptions ToOptions() => new() { DataDirectory = Directory, Enrichers = [.. Chain], ReloadDebounceMilliseconds = 100 };
