@@ -21,7 +21,9 @@ internal static class KafkaTestKit
             OutputTopic = output,
             DeadLetterTopic = dlq,
             GroupId = Unique("group"),
-            InstanceId = "test-0",
+            // Unique per stage (a restart reuses its options, so it keeps its id): clients a previous test left
+            // behind can never fence this one.
+            InstanceId = Unique("test"),
             BatchMaxRecords = 250,
             BatchMaxMs = 50,
             MaxRetries = 3,
@@ -36,6 +38,9 @@ internal static class KafkaTestKit
 
     public static RunningStage Start(KafkaTestCluster cluster, IStageProcessor processor, StageOptions options, IKafkaClientFactory? factory = null, StageMetrics? metrics = null)
     {
+        // The output and DLQ topics exist before the stage writes, as in production (topic-init creates them), so
+        // a reader never races the first transactional write that would otherwise create a topic.
+        EnsureTopics(cluster, options.OutputTopic, options.DeadLetterTopic);
         var kafka = new KafkaOptions { BootstrapServers = cluster.BootstrapServers };
         kafka.Settings["allow.auto.create.topics"] = "true";
         // A restarted worker must not wait 45 s for its crashed predecessor to time out of the group.
@@ -43,6 +48,37 @@ internal static class KafkaTestKit
         kafka.Settings["heartbeat.interval.ms"] = "500";
         var worker = new StageWorker(processor, options, kafka, factory ?? new KafkaClientFactory(), metrics ?? new StageMetrics(Unique("Logfold.Test"), processor.Name), TimeProvider.System, NullLogger.Instance);
         return new RunningStage(worker);
+    }
+
+    /// <summary>Creates topics through a metadata request (auto-creation; the mock cannot run CreateTopics).</summary>
+    public static void EnsureTopics(KafkaTestCluster cluster, params string[] topics)
+    {
+        using var consumer = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig
+        {
+            BootstrapServers = cluster.BootstrapServers,
+            GroupId = Unique("ensure"),
+            AllowAutoCreateTopics = true,
+        }).Build();
+        using var admin = new DependentAdminClientBuilder(consumer.Handle).Build();
+        foreach (var topic in topics)
+        {
+            var started = TimeProvider.System.GetTimestamp();
+            while (true)
+            {
+                var metadata = admin.GetMetadata(topic, TimeSpan.FromSeconds(5));
+                if (metadata.Topics.Count > 0 && !metadata.Topics[0].Error.IsError && metadata.Topics[0].Partitions.Count > 0)
+                {
+                    break;
+                }
+
+                if (TimeProvider.System.GetElapsedTime(started) > TimeSpan.FromSeconds(15))
+                {
+                    throw new TimeoutException($"topic {topic} was not created");
+                }
+
+                Task.Delay(100).GetAwaiter().GetResult();
+            }
+        }
     }
 
     public static void Produce(KafkaTestCluster cluster, string topic, IEnumerable<(byte[]? Key, byte[] Value, Headers? Headers)> records, long? baseTimestampMs = null)
