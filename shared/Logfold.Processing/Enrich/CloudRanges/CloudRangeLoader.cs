@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Logfold.Processing.Enrich.Net;
+using Logfold.Processing.Enrich.Tables;
 
 namespace Logfold.Processing.Enrich.CloudRanges;
 
@@ -103,31 +104,27 @@ internal static class CloudRangeLoader
     private static void LoadCsv(string path, IpRangeTableBuilder<CloudRange> builder)
     {
         var strings = new Dictionary<string, string>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        var reader = new CsvReader(DataFile.ReadText(path), path, allowComments: true);
+        var cols = new List<string>();
+        var first = true;
+        while (reader.TryReadRow(cols, out var lineNumber))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#')
+            if (first && string.Equals(cols[0], "cidr", StringComparison.OrdinalIgnoreCase))
             {
+                first = false;
                 continue;
             }
 
-            var cols = line.Split(',', StringSplitOptions.TrimEntries);
-            if (lineNumber == 1 && string.Equals(cols[0], "cidr", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (cols.Length is < 2 or > 4 || cols[1].Length == 0)
+            first = false;
+            if (cols.Count is < 2 or > 4 || cols[1].Length == 0)
             {
                 throw new EnrichmentDataException($"{path}: line {lineNumber}: expected cidr,provider[,region[,service]].");
             }
 
             var range = new CloudRange(
                 Intern(strings, cols[1].ToLowerInvariant())!,
-                cols.Length > 2 ? Intern(strings, cols[2]) : null,
-                cols.Length > 3 ? Intern(strings, cols[3]) : null);
+                cols.Count > 2 ? Intern(strings, cols[2]) : null,
+                cols.Count > 3 ? Intern(strings, cols[3]) : null);
             if (!builder.TryAdd(cols[0], range))
             {
                 throw new EnrichmentDataException($"{path}: line {lineNumber}: '{cols[0]}' is not a CIDR.");

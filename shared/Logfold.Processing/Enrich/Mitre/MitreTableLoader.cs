@@ -1,3 +1,4 @@
+using Logfold.Processing.Enrich.Tables;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -111,23 +112,19 @@ internal static class MitreTableLoader
 
     private static void LoadCsv(string path, Builder builder)
     {
-        var lineNumber = 0;
-        foreach (var raw in File.ReadLines(path))
+        var reader = new CsvReader(DataFile.ReadText(path), path, allowComments: true);
+        var cols = new List<string>();
+        var first = true;
+        while (reader.TryReadRow(cols, out var lineNumber))
         {
-            lineNumber++;
-            var line = raw.Trim();
-            if (line.Length == 0 || line[0] == '#')
+            if (first && string.Equals(cols[0], "source", StringComparison.OrdinalIgnoreCase))
             {
+                first = false;
                 continue;
             }
 
-            var cols = line.Split(',', StringSplitOptions.TrimEntries);
-            if (lineNumber == 1 && string.Equals(cols[0], "source", StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
-            if (cols.Length != 6)
+            first = false;
+            if (cols.Count != 6)
             {
                 throw new EnrichmentDataException($"{path}: line {lineNumber}: expected 6 columns: source,event_code,event_action,technique,name,tactics.");
             }
