@@ -64,6 +64,12 @@ public sealed class ReloadingFile<T> : IDataSnapshot<T>, IReloadable, IDisposabl
         // Watch first, so a change made while the first load runs is not missed.
         if (_options.Watch)
         {
+            var directory = System.IO.Path.GetDirectoryName(Path);
+            if (string.IsNullOrEmpty(directory) || !Directory.Exists(directory))
+            {
+                throw new EnrichmentDataException($"{Path}: the directory {directory} does not exist.");
+            }
+
             _debounceTimer = _time.CreateTimer(static s => ((ReloadingFile<T>)s!).OnTimer(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             _watcher = CreateWatcher();
         }

@@ -66,6 +66,17 @@ public sealed class ReloadingFileTests : IDisposable
     }
 
     [Fact]
+    public void Constructor_MissingDirectory_ThrowsEnrichmentDataExceptionNamingTheFile()
+    {
+        var path = Path.Combine(_dir, "no-such-dir", "feed.txt");
+
+        var ex = Assert.Throws<EnrichmentDataException>(() => new ReloadingFile<Words>(path, LoadWords));
+
+        Assert.Contains(path, ex.Message, StringComparison.Ordinal);
+        Assert.Contains("does not exist", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Reload_FileChanged_SwapsDataAndBumpsVersion()
     {
         var time = new FixedTimeProvider(FixedTimeProvider.GoldenNow);
