@@ -21,7 +21,7 @@ public class PipelineBenchmarks : SourceBenchmark, IDisposable
     public void Setup()
     {
         SetUpSource();
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _writer = new Utf8JsonWriter(_buffer, EcsDocument.OutputWriterOptions);
     }
 
     /// <summary>Detects, normalizes and writes each event.</summary>

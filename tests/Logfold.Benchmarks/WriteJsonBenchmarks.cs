@@ -39,7 +39,7 @@ public class WriteJsonBenchmarks : SourceBenchmark, IDisposable
         }
 
         _docs = [.. docs];
-        _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        _writer = new Utf8JsonWriter(_buffer, EcsDocument.OutputWriterOptions);
     }
 
     /// <summary>Writes each document.</summary>

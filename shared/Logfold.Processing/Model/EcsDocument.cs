@@ -197,6 +197,16 @@ public sealed class EcsDocument
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// The writer options of Logfold's ECS JSON output (CLI NDJSON and the JSON topic codec alike): relaxed escaping,
+    /// so UTF-8 text stays readable, no indentation, no validation (the writer only produces well-formed output).
+    /// </summary>
+    public static JsonWriterOptions OutputWriterOptions { get; } = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        SkipValidation = true,
+    };
+
     /// <summary>Renders the document as a JSON string (tests and tools; the hot path writes to a buffer).</summary>
     public string ToJson()
     {

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Logfold.Processing.Model;
 
 namespace Logfold.Serialization.Json;
 
@@ -26,11 +27,7 @@ internal static class JsonBuffers
     private static Utf8JsonWriter? t_scratchWriter;
 
     /// <summary>The writer options: relaxed escaping (UTF-8 text stays readable), no indentation.</summary>
-    public static JsonWriterOptions WriterOptions { get; } = new()
-    {
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        SkipValidation = true,
-    };
+    public static JsonWriterOptions WriterOptions => EcsDocument.OutputWriterOptions;
 
     /// <summary>Returns this thread's writer, reset onto an empty buffer.</summary>
     public static Utf8JsonWriter RentWriter(out ArrayBufferWriter<byte> buffer)

@@ -61,7 +61,7 @@ internal static class NormalizeCommand
         var counts = new Counts();
         var doc = new EcsDocument();
         var buffer = new ArrayBufferWriter<byte>(FlushBytes + (1 << 16));
-        var writerOptions = new JsonWriterOptions { SkipValidation = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+        var writerOptions = EcsDocument.OutputWriterOptions;
         using var writer = new Utf8JsonWriter(buffer, writerOptions);
         var dlqBuffer = new ArrayBufferWriter<byte>(1 << 12);
         using var dlqWriter = new Utf8JsonWriter(dlqBuffer, writerOptions);
